@@ -1,0 +1,44 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig, passthroughImageService } from 'astro/config';
+import remarkDirective from 'remark-directive';
+import { loadProjectConfig } from './scripts/project-config.ts';
+import { remarkTrainbook } from './src/lib/content/index.ts';
+import { createTranslator } from './src/lib/i18n/index.ts';
+import { createQuizTransform } from './src/site/quiz-transform.ts';
+
+const config = loadProjectConfig();
+const t = createTranslator(config.lang);
+
+// Astro keeps its content-layer cache per project; tests build several courses
+// from one checkout, so each content folder gets its own cache.
+const cacheKey = createHash('sha256').update(config.contentDir).update(config.bankDir).digest('hex').slice(0, 12);
+
+export default defineConfig({
+  site: config.site,
+  base: config.base,
+  trailingSlash: 'always',
+  outDir: process.env.TRAINBOOK_OUT_DIR ?? './dist',
+  cacheDir: `./node_modules/.astro/${cacheKey}`,
+  devToolbar: { enabled: false },
+  // Lesson images are copied as they are: no sharp, byte-identical rebuilds.
+  image: { service: passthroughImageService() },
+  markdown: {
+    syntaxHighlight: false,
+    remarkPlugins: [
+      remarkDirective,
+      remarkTrainbook({
+        base: config.base,
+        contentDir: config.contentDir,
+        publicDir: config.publicDir,
+        rootDir: config.rootDir,
+        labels: { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') },
+        transforms: [createQuizTransform(config)],
+      }),
+    ],
+  },
+  integrations: [mdx(), sitemap()],
+  vite: { define: { __TRAINBOOK_CONFIG__: JSON.stringify(config) } },
+});

@@ -1,0 +1,36 @@
+import { formatDiagnostics, isContentError } from '../src/lib/diagnostics/index.ts';
+
+/** A mistake in how a command was called; printed with its usage, never with a stack. */
+export class UsageError extends Error {
+  readonly code = 'EARG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * Runs a script's `main` and turns the outcome into an exit code in one place:
+ * editors' mistakes print diagnostics, usage mistakes print usage, anything else prints its stack.
+ */
+export async function runMain(main: (argv: string[]) => Promise<number>, usage: string): Promise<number> {
+  try {
+    return await main(process.argv.slice(2));
+  } catch (error) {
+    if (isContentError(error)) {
+      console.error(formatDiagnostics(error.diagnostics));
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    console.error(error);
+    return 70;
+  }
+}
+
+/** Returns milliseconds as `1.23 s` or `456 ms`. */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}

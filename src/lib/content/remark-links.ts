@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { closestMatch, createError, type Diagnostic } from '../diagnostics/index.ts';
+
+export interface LinkOptions {
+  /** Site base path, e.g. `/` or `/handbook/`; prefixed to every internal link. */
+  base: string;
+  /** Page paths (without base) that exist, e.g. `/communication/active-listening/`. */
+  targets: ReadonlySet<string>;
+  /** The lesson's page path (without base), to resolve relative links. */
+  pagePath: string;
+  /** The lesson's path relative to the content folder, e.g. `communication/active-listening.md`. */
+  contentPath: string;
+  /** Returns whether a file exists, relative to the content folder or (for `/x.png`) to `public/`. */
+  fileExists(kind: 'content' | 'public', relativePath: string): boolean;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+const LESSON_FILE = /\.mdx?$/;
+
+function splitHash(url: string): [string, string] {
+  const index = url.search(/[?#]/);
+  return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)];
+}
+
+function withBase(base: string, pagePath: string): string {
+  return `${base.replace(/\/$/, '')}${pagePath}`;
+}
+
+/**
+ * Checks every internal link and image of a lesson and rewrites links to carry the site base.
+ * Returns a diagnostic for each link to a page that does not exist and each missing image.
+ */
+export function transformLinks(tree: Root, file: string, options: LinkOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const contentDir = path.posix.dirname(options.contentPath);
+
+  visit(tree, (node) => {
+    if (node.type === 'image') {
+      const [target] = splitHash(node.url);
+      if (EXTERNAL.test(target) || target === '') return;
+      const isPublic = target.startsWith('/');
+      const relativePath = isPublic ? target.slice(1) : path.posix.join(contentDir, decodeURI(target));
+      if (!options.fileExists(isPublic ? 'public' : 'content', relativePath)) {
+        diagnostics.push(
+          createError(
+            file,
+            node.position?.start,
+            'content/missing-image',
+            `Unexpected image \`${node.url}\`, expected a file at \`${isPublic ? `public/${relativePath}` : `content/${relativePath}`}\``,
+            'check the file name and folder; paths are relative to the lesson file, or start with `/` for files in `public/`.',
+          ),
+        );
+      } else if (isPublic) {
+        node.url = withBase(options.base, target);
+      }
+      return;
+    }
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const [target, hash] = splitHash(node.url);
+    if (EXTERNAL.test(target) || target === '') return;
+
+    let page: string;
+    if (LESSON_FILE.test(target)) {
+      // Editors' tools complete links to files (`./active-listening.md`); map them to the lesson's page.
+      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.join(contentDir, decodeURI(target));
+      page = `/${resolved.replace(LESSON_FILE, '')}/`;
+    } else {
+      page = new URL(target, `https://site.invalid${options.pagePath}`).pathname;
+      page = decodeURI(page);
+      if (!page.endsWith('/') && !path.posix.extname(page)) page += '/';
+    }
+    if (!options.targets.has(page) && !options.fileExists('public', page.slice(1))) {
+      const suggestion = closestMatch(page, options.targets);
+      diagnostics.push(
+        createError(
+          file,
+          node.position?.start,
+          'content/broken-link',
+          `Unexpected link to \`${node.url}\`, expected a page of this course`,
+          suggestion ? `did you mean \`${suggestion}\`?` : 'link to a lesson as `/module/lesson/`, e.g. `/communication/active-listening/`.',
+        ),
+      );
+      return;
+    }
+    node.url = `${withBase(options.base, page)}${hash}`;
+  });
+  return diagnostics;
+}

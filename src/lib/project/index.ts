@@ -1,0 +1,1 @@
+export { checkProject, type ProjectCheck } from './check-project.ts';

@@ -1,0 +1,2 @@
+export { parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.ts';
+export { formatYamlPath, zodIssuesToDiagnostics } from './zod-diagnostics.ts';

@@ -1,0 +1,59 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
+import { readGitDates, sortCourse, type Course, type Lesson, type Module } from '../lib/content/index.ts';
+import { config } from './config.ts';
+
+export type LessonEntry = CollectionEntry<'lessons'>;
+
+/** The course as the site shows it, plus the collection entries Astro needs to render lessons. */
+export interface SiteCourse {
+  course: Course;
+  entries: Map<string, LessonEntry>;
+  /** Last commit date per lesson id, when the content is in git. */
+  updated: Map<string, string>;
+}
+
+let cached: Promise<SiteCourse> | undefined;
+
+async function buildSiteCourse(): Promise<SiteCourse> {
+  const includeDrafts = import.meta.env.DEV;
+  const lessonEntries = (await getCollection('lessons')).filter((entry) => includeDrafts || !entry.data.draft);
+  const gitDates = readGitDates(config.contentDir);
+  const entries = new Map<string, LessonEntry>();
+  const updated = new Map<string, string>();
+  const lessonsByModule = new Map<string, Lesson[]>();
+  for (const entry of lessonEntries) {
+    const [module, slug] = entry.id.split('/') as [string, string];
+    const filePath = path.resolve(config.rootDir, entry.filePath ?? '');
+    entries.set(entry.id, entry);
+    const date = gitDates.get(filePath);
+    if (date) updated.set(entry.id, date);
+    const lesson: Lesson = {
+      id: entry.id,
+      module,
+      slug,
+      file: path.relative(config.rootDir, filePath),
+      path: filePath,
+      format: filePath.endsWith('.mdx') ? 'mdx' : 'md',
+      data: entry.data,
+      body: entry.body ?? '',
+    };
+    lessonsByModule.set(module, [...(lessonsByModule.get(module) ?? []), lesson]);
+  }
+  const modules: Module[] = (await getCollection('modules')).map((entry) => {
+    const slug = entry.id.split('/')[0]!;
+    return { slug, file: entry.filePath ?? '', data: entry.data, lessons: lessonsByModule.get(slug) ?? [] };
+  });
+  return { course: sortCourse({ modules }), entries, updated };
+}
+
+/** Returns the course, loaded once per build from Astro's content collections. */
+export function getSiteCourse(): Promise<SiteCourse> {
+  // The dev server must see edits, so only a production build keeps the first result.
+  if (import.meta.env.DEV) return buildSiteCourse();
+  cached ??= buildSiteCourse();
+  return cached;
+}
+
+/** Returns a page URL below the configured base. */
+export { pagePath } from '../lib/content/index.ts';
