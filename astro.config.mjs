@@ -6,11 +6,11 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { loadProjectConfig } from './scripts/project-config.ts';
 import { remarkTrainbook } from './src/lib/content/index.ts';
-import { createTranslator } from './src/lib/i18n/index.ts';
-import { createQuizTransform } from './src/site/quiz-transform.ts';
+import { createLessonMarkdownOptions, loadProject } from './src/lib/project/index.ts';
 
 const config = loadProjectConfig();
-const t = createTranslator(config.lang);
+// `npm run build` has already checked the project; here we only need the bank for quizzes.
+const { bank } = await loadProject(config);
 
 // Astro keeps its content-layer cache per project; tests build several courses
 // from one checkout, so each content folder gets its own cache.
@@ -29,14 +29,7 @@ export default defineConfig({
     syntaxHighlight: false,
     remarkPlugins: [
       remarkDirective,
-      remarkTrainbook({
-        base: config.base,
-        contentDir: config.contentDir,
-        publicDir: config.publicDir,
-        rootDir: config.rootDir,
-        labels: { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') },
-        transforms: [createQuizTransform(config)],
-      }),
+      remarkTrainbook(createLessonMarkdownOptions(config, bank)),
     ],
   },
   integrations: [mdx(), sitemap()],

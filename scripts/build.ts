@@ -49,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
 
   const staging = await prepareStagingDir(outDir);
   try {
-    await astroBuild({ root: PROJECT_ROOT, outDir: staging, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
+    // `force` clears Astro's content cache: rendered lessons embed quizzes from the bank, which
+    // Astro does not know about, so a cached lesson could show an outdated (or now exam-only) question.
+    await astroBuild({ root: PROJECT_ROOT, outDir: staging, force: true, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
     const pages = await writeSearchIndex(staging);
     console.log(`✓ search index: ${pages} lessons`);
     await commitStagingDir(staging, outDir);

@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const { diagnostics, counts } = await checkProject(loadProjectConfig());
   if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
-  const summary = `${counts.modules} modules, ${counts.lessons} lessons checked in ${formatDuration(performance.now() - started)}`;
+  const summary = `${counts.modules} modules, ${counts.lessons} lessons, ${counts.questions} questions checked in ${formatDuration(performance.now() - started)}`;
   if (hasErrors(diagnostics)) {
     console.error(`\n✖ check failed: ${summary}. Fix the errors above; nothing was built.`);
     return 1;

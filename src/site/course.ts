@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { readGitDates, sortCourse, type Course, type Lesson, type Module } from '../lib/content/index.ts';
 import { config } from './config.ts';
@@ -57,3 +57,17 @@ export function getSiteCourse(): Promise<SiteCourse> {
 
 /** Returns a page URL below the configured base. */
 export { pagePath } from '../lib/content/index.ts';
+
+/**
+ * Returns each lesson's self-check signature (`id@rev,…` of its first quiz), which the
+ * progress display needs to ignore scores earned on questions that have since changed.
+ */
+export async function getQuizSignatures(): Promise<Map<string, string>> {
+  const { entries } = await getSiteCourse();
+  const signatures = new Map<string, string>();
+  for (const [id, entry] of entries) {
+    const { remarkPluginFrontmatter } = await render(entry);
+    if (typeof remarkPluginFrontmatter.quizSignature === 'string') signatures.set(id, remarkPluginFrontmatter.quizSignature);
+  }
+  return signatures;
+}

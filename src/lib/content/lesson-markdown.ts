@@ -20,6 +20,8 @@ export interface LessonTreeContext {
   /** Lesson path relative to the content folder, e.g. `communication/active-listening.md`. */
   contentPath: string;
   base: string;
+  /** Facts for the page (e.g. `hasQuiz`), passed to Astro as `remarkPluginFrontmatter`. */
+  data: Record<string, unknown>;
 }
 
 export interface LessonMarkdownOptions extends CalloutOptions {
@@ -53,11 +55,16 @@ export function scanLinkTargets(contentDir: string): Set<string> {
 }
 
 /** Runs every trainbook transform on a lesson tree in place and returns all diagnostics. */
-export function transformLessonTree(tree: Root, absolutePath: string, options: LessonMarkdownOptions): Diagnostic[] {
+export function transformLessonTree(
+  tree: Root,
+  absolutePath: string,
+  options: LessonMarkdownOptions,
+  data: Record<string, unknown> = {},
+): Diagnostic[] {
   const contentPath = path.relative(options.contentDir, absolutePath).split(path.sep).join('/');
   const file = path.relative(options.rootDir, absolutePath).split(path.sep).join('/');
   const pagePath = `/${contentPath.replace(/\.mdx?$/, '')}/`;
-  const context: LessonTreeContext = { file, contentPath, base: options.base };
+  const context: LessonTreeContext = { file, contentPath, base: options.base, data };
   const diagnostics = [
     ...transformCallouts(tree, file, options),
     ...transformLinks(tree, file, {
@@ -102,9 +109,10 @@ export function checkLessonMarkdown(body: string, absolutePath: string, options:
  * link checks with base, and any extra transforms. Problems stop the build with all diagnostics.
  */
 export function remarkTrainbook(options: LessonMarkdownOptions) {
-  return () => (tree: Root, vfile: { path?: string }) => {
+  return () => (tree: Root, vfile: { path?: string; data: Record<string, unknown> }) => {
     if (!vfile.path || !path.resolve(vfile.path).startsWith(path.resolve(options.contentDir) + path.sep)) return;
-    const diagnostics = transformLessonTree(tree, vfile.path, options);
+    const astro = (vfile.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+    const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}));
     if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
   };
 }

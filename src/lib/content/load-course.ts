@@ -24,7 +24,7 @@ async function listEntries(dir: string) {
 
 /**
  * Returns the course found in `contentDir` and every problem found on the way.
- * A module or lesson with errors is left out of the course; the caller decides whether to stop.
+ * A lesson with errors is left out of the course; the caller decides whether to stop.
  */
 export async function loadCourse({ contentDir, rootDir, includeDrafts = false }: LoadCourseOptions): Promise<{
   course: Course;
@@ -110,13 +110,15 @@ export async function loadCourse({ contentDir, rootDir, includeDrafts = false }:
         body: parsed.body,
       });
     }
-    if (!meta.data) continue;
     if (lessons.length === 0) {
       diagnostics.push(
         createWarning(relative(metaPath), undefined, 'content/empty-module', `Unexpected module \`${entry.name}\` without published lessons, expected at least one`, 'add a lesson file next to `module.yaml`, or set `draft: false` on one.'),
       );
     }
-    modules.push({ slug: entry.name, file: relative(metaPath), data: meta.data, lessons });
+    // A module whose module.yaml has errors is kept with stand-in metadata, so its lessons and
+    // questions are still checked and every problem is reported in one run (the errors stop the build).
+    const data = meta.data ?? { title: entry.name, order: Number.MAX_SAFE_INTEGER, summary: '', objectives: [], level: 'basic' as const, estimated_minutes: 0 };
+    modules.push({ slug: entry.name, file: relative(metaPath), data, lessons });
   }
   return { course: sortCourse({ modules }), diagnostics };
 }

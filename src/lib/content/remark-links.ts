@@ -48,7 +48,7 @@ export function transformLinks(tree: Root, file: string, options: LinkOptions): 
             file,
             node.position?.start,
             'content/missing-image',
-            `Unexpected image \`${node.url}\`, expected a file at \`${isPublic ? `public/${relativePath}` : `content/${relativePath}`}\``,
+            `Unexpected image \`${node.url}\`, expected a file at \`${isPublic ? `public/${relativePath}` : path.posix.join(path.posix.dirname(file), decodeURI(target))}\``,
             'check the file name and folder; paths are relative to the lesson file, or start with `/` for files in `public/`.',
           ),
         );

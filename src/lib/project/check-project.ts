@@ -1,39 +1,63 @@
 import type { TrainbookConfig } from '../config.ts';
-import { checkLessonMarkdown, listLessons, listLinkTargets, loadCourse, type Course } from '../content/index.ts';
+import {
+  checkLessonMarkdown,
+  listLessons,
+  listLinkTargets,
+  loadCourse,
+  type CalloutKind,
+  type Course,
+  type LessonMarkdownOptions,
+} from '../content/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { CalloutKind } from '../content/index.ts';
 import { createTranslator } from '../i18n/index.ts';
+import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
+import { createQuizDirectiveTransform } from '../quiz/index.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
   course: Course;
+  bank: QuestionBank;
   diagnostics: Diagnostic[];
-  /** How many files were read, for the summary line. */
-  counts: { modules: number; lessons: number };
+  /** How many things were read, for the summary line. */
+  counts: { modules: number; lessons: number; questions: number };
+}
+
+/** Returns the options every lesson is rendered and checked with, so check and build agree. */
+export function createLessonMarkdownOptions(config: TrainbookConfig, bank: QuestionBank): LessonMarkdownOptions {
+  const t = createTranslator(config.lang);
+  const labels: Record<CalloutKind, string> = { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') };
+  return {
+    base: config.base,
+    contentDir: config.contentDir,
+    publicDir: config.publicDir,
+    rootDir: config.rootDir,
+    labels,
+    transforms: [createQuizDirectiveTransform({ getBank: () => bank, t, imageBase: `${config.base}bank-assets/` })],
+  };
+}
+
+/** Returns the course and the question bank, with the bank checked against the course. */
+export async function loadProject(config: TrainbookConfig): Promise<Omit<ProjectCheck, 'counts'>> {
+  const { course, diagnostics } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
+  const modules = new Map(course.modules.map((m) => [m.slug, new Set(m.lessons.map((l) => l.slug))]));
+  const loaded = await loadQuestionBank({ bankDir: config.bankDir, rootDir: config.rootDir, modules });
+  return { course, bank: loaded.bank, diagnostics: [...diagnostics, ...loaded.diagnostics] };
 }
 
 /**
- * Returns every problem in the course: module and lesson metadata, then each lesson's
- * Markdown (callouts, links, images), without building the site.
+ * Returns every problem in the project without building the site: module and lesson
+ * metadata, the question bank, then each lesson's Markdown (callouts, links, images, quizzes).
  */
 export async function checkProject(config: TrainbookConfig): Promise<ProjectCheck> {
-  const { course, diagnostics } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
-  const t = createTranslator(config.lang);
-  const labels: Record<CalloutKind, string> = { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') };
-  const targets = listLinkTargets(course);
-  for (const module of course.modules) targets.add(`/${module.slug}/practice/`);
+  const { course, bank, diagnostics } = await loadProject(config);
+  const options = { ...createLessonMarkdownOptions(config, bank), targets: listLinkTargets(course) };
+  for (const module of course.modules) options.targets.add(`/${module.slug}/practice/`);
   const lessons = listLessons(course);
-  for (const lesson of lessons) {
-    diagnostics.push(
-      ...checkLessonMarkdown(lesson.body, lesson.path, {
-        base: config.base,
-        contentDir: config.contentDir,
-        publicDir: config.publicDir,
-        rootDir: config.rootDir,
-        labels,
-        targets,
-      }),
-    );
-  }
-  return { course, diagnostics, counts: { modules: course.modules.length, lessons: lessons.length } };
+  for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
+  return {
+    course,
+    bank,
+    diagnostics,
+    counts: { modules: course.modules.length, lessons: lessons.length, questions: bank.questions.length },
+  };
 }

@@ -1,1 +1,1 @@
-export { checkProject, type ProjectCheck } from './check-project.ts';
+export { checkProject, createLessonMarkdownOptions, loadProject, type ProjectCheck } from './check-project.ts';

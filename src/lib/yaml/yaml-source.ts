@@ -56,7 +56,8 @@ export function parseYamlSource(source: string, file: string, lineOffset = 0): Y
     return { line: line + lineOffset, column: col };
   };
 
-  const diagnostics = document.errors.map((error) => {
+  // After the first syntax error the parser's view of the rest is unreliable, so only that one is reported.
+  const diagnostics = document.errors.slice(0, 1).map((error) => {
     const duplicateKey = error.code === 'DUPLICATE_KEY';
     const reason = duplicateKey
       ? 'Unexpected duplicate key, expected each field once'

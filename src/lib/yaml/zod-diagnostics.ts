@@ -28,6 +28,15 @@ function unwrap(schema: Schema): Schema {
   }
 }
 
+/** Returns the literal values of a discriminated union's discriminator, e.g. every question `type`. */
+function discriminatorValues(schema: Schema, discriminator: string): string[] {
+  const def = defOf(unwrap(schema));
+  return (def.options ?? []).flatMap((option) => {
+    const literal = defOf(unwrap(option)).shape?.[discriminator];
+    return literal ? ((defOf(literal) as { values?: unknown[] }).values ?? []).map(String) : [];
+  });
+}
+
 /** Returns the object schema that applies to `value`, choosing the union member by its discriminator. */
 function objectSchemaFor(schema: Schema, value: unknown): Schema | undefined {
   const inner = unwrap(schema);
@@ -74,6 +83,16 @@ function describeValue(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
+// Rule ids say what kind of mistake it is, so editors (and tests) can tell them apart.
+const RULE_BY_CODE: Record<string, string> = {
+  invalid_type: 'wrong-type',
+  invalid_value: 'invalid-value',
+  invalid_union: 'invalid-value',
+  too_small: 'out-of-range',
+  too_big: 'out-of-range',
+  invalid_format: 'invalid-format',
+};
+
 const EXPECTED_TYPES: Record<string, string> = {
   string: 'text',
   number: 'a number',
@@ -119,6 +138,18 @@ export function zodIssuesToDiagnostics(
   { namespace, basePath = [] }: Options,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // A misspelt field (`anwser`) also makes the real one (`answer`) missing; report it once, as the typo.
+  const explainedByTypo = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const { schema: parentSchema, value: parentValue } = schemaAt(schema, input, issue.path as PropertyKey[]);
+    const parent = objectSchemaFor(parentSchema ?? schema, parentValue);
+    const known = Object.keys(parent ? defOf(parent).shape ?? {} : {});
+    for (const key of issue.keys) {
+      const suggestion = closestMatch(key, known);
+      if (suggestion) explainedByTypo.add(formatYamlPath([...(issue.path as PropertyKey[]), suggestion]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
     const fullPath = [...basePath, ...path];
@@ -145,7 +176,8 @@ export function zodIssuesToDiagnostics(
       continue;
     }
 
-    if (issue.code === 'invalid_type' && value === undefined) {
+    if (value === undefined && issue.code !== 'custom') {
+      if (explainedByTypo.has(field)) continue;
       diagnostics.push(
         createError(
           file,
@@ -191,6 +223,20 @@ export function zodIssuesToDiagnostics(
         reason = `Unexpected \`${field}\` value ${describeValue(value)}, expected ${issue.format === 'regex' ? 'the documented format' : issue.format}`;
         note = `change \`${field}\`${fieldHelp(fieldSchema)}.`;
         break;
+      case 'invalid_union': {
+        // An unknown `type:` in a discriminated union: list the types that exist.
+        const discriminator = (issue as { discriminator?: string }).discriminator;
+        const values = discriminator ? discriminatorValues(schemaAt(schema, input, path.slice(0, -1)).schema ?? schema, discriminator) : [];
+        if (values.length) {
+          const suggestion = typeof value === 'string' ? closestMatch(value, values) : undefined;
+          reason = `Unexpected \`${field}\` value ${describeValue(value)}, expected one of ${quoteList(values)}`;
+          note = suggestion ? `did you mean \`${suggestion}\`?` : 'use one of the listed values.';
+        } else {
+          reason = `Unexpected \`${field || 'value'}\` value ${describeValue(value)}: ${issue.message}`;
+          note = fieldSchema ? `change \`${field}\`${fieldHelp(fieldSchema)}.` : undefined;
+        }
+        break;
+      }
       case 'custom':
         reason = issue.message;
         note = (issue.params as { note?: string } | undefined)?.note;
@@ -199,7 +245,10 @@ export function zodIssuesToDiagnostics(
         reason = `Unexpected \`${field || 'value'}\` value ${describeValue(value)}: ${issue.message}`;
         note = fieldSchema ? `change \`${field}\`${fieldHelp(fieldSchema)}.` : undefined;
     }
-    const ruleId = issue.code === 'custom' ? ((issue.params as { ruleId?: string } | undefined)?.ruleId ?? `${namespace}/invalid-field`) : `${namespace}/invalid-field`;
+    const ruleId =
+      issue.code === 'custom'
+        ? ((issue.params as { ruleId?: string } | undefined)?.ruleId ?? `${namespace}/invalid-field`)
+        : `${namespace}/${RULE_BY_CODE[issue.code] ?? 'invalid-field'}`;
     diagnostics.push(createError(file, place, ruleId, reason, note));
   }
   return diagnostics;

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { closestMatch, createError, type Diagnostic } from '../diagnostics/index.ts';
+import { parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
+import { parseQuestionFile } from './parse.ts';
+import type { Question, QuestionBank } from './question.ts';
+import { BankMetaSchema, type BankMeta } from './schema.ts';
+
+/** Folders of `question-bank/` that hold something other than questions. */
+export const RESERVED_BANK_FOLDERS = ['assets', 'blueprints', 'rubrics', 'schema'] as const;
+
+export interface LoadBankOptions {
+  bankDir: string;
+  rootDir: string;
+  /** Module slug → its lesson slugs; questions naming anything else are reported. */
+  modules: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
+
+function textsOf(question: Question): string[] {
+  const texts = [question.stem, question.explanation];
+  if (question.type === 'single' || question.type === 'multiple') texts.push(...question.options.map((o) => o.text));
+  if (question.type === 'case') for (const part of question.parts) texts.push(part.stem, part.explanation ?? '');
+  return texts;
+}
+
+async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: BankMeta; diagnostics: Diagnostic[] }> {
+  const metaPath = path.join(bankDir, 'bank.yaml');
+  const file = path.relative(rootDir, metaPath);
+  let source: string;
+  try {
+    source = await readFile(metaPath, 'utf8');
+  } catch {
+    return {
+      diagnostics: [createError(file, undefined, 'bank/missing-meta', 'Unexpected question bank without `bank.yaml`, expected its title and version', 'create `bank.yaml` with `title: …` and `version: 1.0.0`.')],
+    };
+  }
+  const yaml = parseYamlSource(source, file);
+  if (yaml.diagnostics.length) return { diagnostics: yaml.diagnostics };
+  const result = BankMetaSchema.safeParse(yaml.value ?? {});
+  if (result.success) return { meta: result.data, diagnostics: [] };
+  return { diagnostics: zodIssuesToDiagnostics(result.error.issues, yaml.value, BankMetaSchema, yaml, file, { namespace: 'bank' }) };
+}
+
+/**
+ * Returns the question bank in `bankDir` and every problem found: each file's own
+ * problems, then ids used twice, unknown modules or lessons, and missing images.
+ */
+export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOptions): Promise<{
+  bank: QuestionBank;
+  diagnostics: Diagnostic[];
+}> {
+  const relative = (p: string) => path.relative(rootDir, p).split(path.sep).join('/');
+  const { meta, diagnostics } = await loadBankMeta(bankDir, rootDir);
+  const questions: Question[] = [];
+
+  const entries = (await readdir(bankDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || (RESERVED_BANK_FOLDERS as readonly string[]).includes(entry.name)) continue;
+    const folder = path.join(bankDir, entry.name);
+    if (!modules.has(entry.name)) {
+      const suggestion = closestMatch(entry.name, modules.keys());
+      diagnostics.push(
+        createError(relative(folder), undefined, 'question/unknown-module-folder', `Unexpected folder \`${entry.name}\`, expected a module of content/ (${[...modules.keys()].map((m) => `\`${m}\``).join(', ')})`, suggestion ? `did you mean \`${suggestion}\`? Rename the folder.` : 'name the folder after a module in content/.'),
+      );
+    }
+    const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    for (const name of files) {
+      const file = path.join(folder, name);
+      const parsed = parseQuestionFile(await readFile(file, 'utf8'), relative(file));
+      diagnostics.push(...parsed.diagnostics);
+      for (const question of parsed.questions) {
+        if (question.module !== entry.name) {
+          diagnostics.push(createError(question.file, question.place, 'question/module-mismatch', `Unexpected \`module: ${question.module}\` in folder \`${entry.name}\`, expected \`module: ${entry.name}\``, 'move the question to the folder of its module, or correct `module:`.'));
+        }
+      }
+      questions.push(...parsed.questions);
+    }
+  }
+
+  const byId = new Map<string, Question>();
+  for (const question of questions) {
+    const first = byId.get(question.id);
+    if (first) {
+      diagnostics.push({
+        ...createError(question.file, question.place, 'question/duplicate-id', `Unexpected duplicate id \`${question.id}\`, expected every id once in the bank`, 'give this question a new id (the next free number); never reuse an id.'),
+        cause: { file: first.file, place: first.place, reason: 'first defined' },
+      });
+      continue;
+    }
+    byId.set(question.id, question);
+    const lessons = modules.get(question.module);
+    if (!lessons) {
+      const suggestion = closestMatch(question.module, modules.keys());
+      diagnostics.push(createError(question.file, question.place, 'question/unknown-module', `Unexpected module \`${question.module}\` in \`${question.id}\`, expected one of ${[...modules.keys()].map((m) => `\`${m}\``).join(', ')}`, suggestion ? `did you mean \`${suggestion}\`?` : 'use the folder name of a module in content/.'));
+    } else if (question.lesson && !lessons.has(question.lesson)) {
+      const suggestion = closestMatch(question.lesson, lessons);
+      diagnostics.push(createError(question.file, question.place, 'question/unknown-lesson', `Unexpected lesson \`${question.lesson}\` in \`${question.id}\`, expected a lesson of module \`${question.module}\``, suggestion ? `did you mean \`${suggestion}\`?` : `use a lesson file name from content/${question.module}/ (without .md), or remove \`lesson:\`.`));
+    }
+    for (const text of textsOf(question)) {
+      for (const [, src] of text.matchAll(IMAGE)) {
+        if (/^[a-z]+:/i.test(src!)) continue;
+        if (!existsSync(path.join(bankDir, src!))) {
+          diagnostics.push(createError(question.file, question.place, 'question/missing-image', `Unexpected image \`${src}\` in \`${question.id}\`, expected a file at \`${relative(path.join(bankDir, src!))}\``, 'put the image in question-bank/assets/ and write its path as `assets/<name>.png`.'));
+        }
+      }
+    }
+  }
+
+  return {
+    bank: { meta: meta ?? { title: '', version: '0.0.0' }, questions: [...byId.values()], byId },
+    diagnostics,
+  };
+}

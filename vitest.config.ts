@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Builds the sample site and the fixture course once; build and browser tests read the output.
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Two cores: browser tests and child-process builds compete for them.
+    maxWorkers: 2,
+  },
+});
