@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { loadProjectConfig } from './scripts/project-config.ts';
-import { remarkTrainbook } from './src/lib/content/index.ts';
+import { rehypeTaskListLabels, remarkTrainbook } from './src/lib/content/index.ts';
 import { createLessonMarkdownOptions, loadProject } from './src/lib/project/index.ts';
 
 const config = loadProjectConfig();
@@ -31,7 +31,20 @@ export default defineConfig({
       remarkDirective,
       remarkTrainbook(createLessonMarkdownOptions(config, bank)),
     ],
+    rehypePlugins: [rehypeTaskListLabels],
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    {
+      // Drafts show in `npm run dev` and never in a build, whatever NODE_ENV says.
+      name: 'trainbook:drafts',
+      hooks: {
+        'astro:config:setup': ({ command, updateConfig }) => {
+          updateConfig({ vite: { define: { __TRAINBOOK_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
+        },
+      },
+    },
+  ],
   vite: { define: { __TRAINBOOK_CONFIG__: JSON.stringify(config) } },
 });

@@ -5,6 +5,9 @@ import { config } from './config.ts';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
+/** True under `npm run dev` only (set by astro.config.mjs from Astro's command, not from NODE_ENV). */
+declare const __TRAINBOOK_SHOW_DRAFTS__: boolean;
+
 /** The course as the site shows it, plus the collection entries Astro needs to render lessons. */
 export interface SiteCourse {
   course: Course;
@@ -16,7 +19,7 @@ export interface SiteCourse {
 let cached: Promise<SiteCourse> | undefined;
 
 async function buildSiteCourse(): Promise<SiteCourse> {
-  const includeDrafts = import.meta.env.DEV;
+  const includeDrafts = __TRAINBOOK_SHOW_DRAFTS__;
   const lessonEntries = (await getCollection('lessons')).filter((entry) => includeDrafts || !entry.data.draft);
   const gitDates = readGitDates(config.contentDir);
   const entries = new Map<string, LessonEntry>();

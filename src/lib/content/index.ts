@@ -37,3 +37,4 @@ export {
   type LessonTreeTransform,
 } from './lesson-markdown.ts';
 export { readGitDates } from './git-dates.ts';
+export { rehypeTaskListLabels } from './rehype-task-lists.ts';

@@ -28,3 +28,4 @@ export {
 export { parseQuestionFile } from './parse.ts';
 export { loadQuestionBank, RESERVED_BANK_FOLDERS, type LoadBankOptions } from './load-bank.ts';
 export { isFillAnswerCorrect, normalizeFillAnswer } from './answers.ts';
+export { createEditorJsonSchemas } from './json-schema.ts';

@@ -65,8 +65,8 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase }: QuizTran
       if (!isDirective && !isComponent) return;
       const place = node.position?.start;
       let attributes: Record<string, unknown>;
-      if (isDirective) attributes = { ...node.attributes };
-      else {
+      if (node.type === 'leafDirective') attributes = { ...node.attributes };
+      else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         // Only literal attributes can be checked before the build; expressions are left to the component.
         attributes = {};
         for (const attribute of node.attributes) {
@@ -80,7 +80,7 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase }: QuizTran
             }
           } else attributes[attribute.name] = value;
         }
-      }
+      } else return;
       const parsed = parseQuizAttributes(attributes, context.file, place);
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) return;

@@ -63,7 +63,8 @@ function insertBlanks(nodes: ElementContent[], name: string, t: Translate, count
     return node.value.split(/(_{4,})/).flatMap((piece): ElementContent[] => {
       if (!/^_{4,}$/.test(piece)) return piece ? [{ type: 'text', value: piece }] : [];
       counter.n += 1;
-      return [h('input.quiz-blank', { type: 'text', name: `${name}-blank-${counter.n}`, autocomplete: 'off', 'aria-label': t('quiz.blank', { n: counter.n }), size: 8 })];
+      const properties = { type: 'text', name: `${name}-blank-${counter.n}`, autocomplete: 'off', ariaLabel: t('quiz.blank', { n: counter.n }), size: 8 };
+      return [h('input.quiz-blank', properties)];
     });
   });
 }

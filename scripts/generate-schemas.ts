@@ -1,0 +1,22 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createEditorJsonSchemas } from '../src/lib/questions/index.ts';
+import { runMain } from './cli.ts';
+import { loadProjectConfig } from './project-config.ts';
+
+const USAGE = `Usage: npm run schemas
+
+Regenerates question-bank/schema/*.json (editor completion and checks in VS Code) from the Zod schemas.`;
+
+/** Writes the JSON Schemas editors' VS Code uses; a test fails when they are out of date. */
+export async function main(): Promise<number> {
+  const dir = path.join(loadProjectConfig().bankDir, 'schema');
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(createEditorJsonSchemas())) {
+    await writeFile(path.join(dir, name), text);
+    console.log(`✓ wrote ${path.relative(process.cwd(), path.join(dir, name))}`);
+  }
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await runMain(main, USAGE);

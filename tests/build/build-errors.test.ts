@@ -1,0 +1,40 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_COURSE } from '../support/paths.ts';
+import { courseEnv, runScript } from '../support/run-script.ts';
+
+let course: string;
+let out: string;
+
+beforeAll(async () => {
+  course = await mkdtemp(path.join(tmpdir(), 'trainbook-broken-'));
+  await cp(FIXTURE_COURSE, course, { recursive: true });
+  const lesson = path.join(course, 'content/basics/second-steps.md');
+  const source = await readFile(lesson, 'utf8');
+  await writeFile(lesson, source.replace('## 小结', '## 小结\n\n参见[不存在的课](/basics/thrid-steps/)。'));
+  out = path.join(course, 'previous-site');
+  await mkdir(out);
+  await writeFile(path.join(out, 'index.html'), 'the site that was already published');
+});
+afterAll(() => rm(course, { recursive: true, force: true }));
+
+describe('a build with a broken internal link', () => {
+  it('fails with file:line:col, a fix and no stack trace, and keeps the previous output', async () => {
+    const result = await runScript('build', ['--out', out], courseEnv(course));
+    expect(result.code).toBe(1);
+    const file = path.relative(path.resolve(import.meta.dirname, '../..'), path.join(course, 'content/basics/second-steps.md'));
+    expect(result.stderr).toContain(`${file}:13:3  error  Unexpected link to \`/basics/thrid-steps/\`, expected a page of this course  content/broken-link`);
+    expect(result.stderr).toContain('note: did you mean `/basics/first-steps/`?');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the site that was already published');
+  });
+
+  it('is reported the same way by `npm run check`', async () => {
+    const result = await runScript('check', [], courseEnv(course));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/broken-link');
+    expect(result.stderr).toContain('✖ check failed');
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { SITES } from '../support/paths.ts';
+import { useSiteInBrowser } from '../support/site-fixture.ts';
+
+const browser = useSiteInBrowser(SITES.sample);
+
+describe('reading the sample course', () => {
+  it('goes home → module → lesson → next lesson, across module boundaries', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/'));
+    expect(await page.locator('.module-card').count()).toBe(5);
+    await page.getByRole('link', { name: '沟通技巧与情绪管理' }).click();
+    await page.waitForURL(/\/communication\/$/);
+    expect(await page.locator('h1').textContent()).toBe('沟通技巧与情绪管理');
+    await page.locator('.lesson-list a').first().click();
+    await page.waitForURL(/\/communication\/active-listening\/$/);
+    expect(await page.locator('.breadcrumb').textContent()).toContain('沟通技巧与情绪管理');
+    await page.locator('a[rel=next]').click();
+    await page.waitForURL(/\/communication\/customer-types\/$/);
+    // The last lesson of a module leads to the first lesson of the next module.
+    await page.goto(browser.url('/communication/de-escalation/'));
+    expect(await page.locator('a[rel=next]').getAttribute('href')).toBe('/product-knowledge/company-and-products/');
+    await page.close();
+  });
+
+  it('shows objectives, an on-page table of contents and a last-updated date on a lesson', async () => {
+    const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(browser.url('/communication/complaint-handling/'));
+    expect(await page.locator('.objectives li').count()).toBeGreaterThan(0);
+    const toc = page.locator('aside.toc-side');
+    expect(await toc.isVisible()).toBe(true);
+    const firstEntry = toc.locator('a').first();
+    const target = decodeURIComponent((await firstEntry.getAttribute('href'))!.slice(1));
+    expect(await page.locator(`[id="${target}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('focuses the search box when `/` is pressed and searches from the header form', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/system-ops/'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await page.keyboard.type('工单');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it.each(['/', '/communication/', '/communication/complaint-handling/', '/communication/print/', '/communication/practice/', '/search/?q=投诉', '/404.html'])(
+    'has no horizontal scroll at 360 px: %s',
+    async (pathname) => {
+      const page = await browser.page({ viewport: { width: 360, height: 740 } });
+      await page.goto(browser.url(pathname), { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
+
+  it('hides navigation, search and quiz buttons when printing', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/communication/complaint-handling/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.pagination', '.breadcrumb', '.toc-inline', '.quiz-actions']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('table').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    await page.close();
+  });
+});

@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SITES } from '../support/paths.ts';
+import { useSiteInBrowser } from '../support/site-fixture.ts';
+
+// The fixture course: first-steps has bas-001 (single, answer 记录客户问题) and bas-002 (fill, FCR).
+const browser = useSiteInBrowser(SITES.fixture, '/handbook/');
+
+async function chooseOption(page: Page, questionIndex: number, text: string) {
+  await page.locator('.quiz-question').nth(questionIndex).locator('label', { hasText: text }).click();
+}
+
+describe('self-check quiz in a lesson', () => {
+  it('marks right and wrong answers, explains, scores and records progress that survives a reload', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/basics/first-steps/'));
+    const quiz = page.locator('section[data-quiz]');
+    // With JavaScript the answers stay hidden until the trainee checks.
+    expect(await quiz.locator('.quiz-solution').first().isVisible()).toBe(false);
+    // The pinned option stays last whatever the shuffle.
+    expect(await quiz.locator('.quiz-question').first().locator('label').last().textContent()).toContain('以上都不是');
+    await chooseOption(page, 0, '记录午餐');
+    // Full-width letters and surrounding spaces still count as the right answer.
+    await quiz.locator('input.quiz-blank').fill(' ｆｃｒ ');
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    const feedback = quiz.locator('.quiz-feedback');
+    expect(await feedback.nth(0).textContent()).toBe('回答错误');
+    expect(await feedback.nth(1).textContent()).toBe('回答正确');
+    expect(await quiz.locator('.quiz-solution').first().textContent()).toContain('工单用来记录和跟进客户问题');
+    expect(await quiz.locator('.quiz-status').textContent()).toBe('本次得分 50%：1/2 题答对');
+
+    await quiz.getByRole('button', { name: '再做一次' }).click();
+    expect(await quiz.locator('.quiz-feedback').first().isVisible()).toBe(false);
+    await chooseOption(page, 0, '记录客户问题');
+    await quiz.locator('input.quiz-blank').fill('First Contact Resolution');
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    expect(await quiz.locator('.quiz-status').textContent()).toBe('本次得分 100%：2/2 题答对');
+
+    await page.goto(browser.url('/basics/'));
+    await page.reload();
+    const item = page.locator('[data-progress-lesson="basics/first-steps"]');
+    expect(await item.locator('.progress-badge').textContent()).toBe('✓ 自测 100%');
+    expect(await page.locator('.progress-summary').textContent()).toBe('1/2 节已完成 · 自测 100%');
+    await page.goto(browser.url('/'));
+    expect(await page.locator('[data-module="basics"] .progress-summary').textContent()).toBe('1/2 节已完成 · 自测 100%');
+    await page.close();
+  });
+
+  it('drops progress earned on an older revision of a question instead of misreporting it', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/basics/'));
+    await page.evaluate(() => {
+      localStorage.setItem('trainbook:progress:/handbook/', JSON.stringify({ v: 1, lessons: { 'basics/first-steps': { sig: 'bas-001@1,bas-002@1', best: 90, last: 90 } } }));
+    });
+    await page.reload();
+    expect(await page.locator('.progress-summary').textContent()).toBe('0/2 节已完成');
+    const stored = await page.evaluate(() => localStorage.getItem('trainbook:progress:/handbook/'));
+    expect(JSON.parse(stored!).lessons).toEqual({});
+    await page.close();
+  });
+
+  it('can be answered with the keyboard alone', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/basics/first-steps/'));
+    await page.locator('.quiz-question').first().locator('input').first().focus();
+    // Arrow keys move within the radio group; Space selects.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('FCR');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('提交答案');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.quiz-status').textContent()).toMatch(/^本次得分 \d+%/);
+    await page.close();
+  });
+
+  it('still shows questions and folded answers without JavaScript', async () => {
+    const page = await browser.page({ javaScriptEnabled: false });
+    await page.goto(browser.url('/basics/first-steps/'));
+    expect(await page.locator('.quiz-question').count()).toBe(2);
+    expect(await page.locator('.quiz-actions').isVisible()).toBe(false);
+    const solution = page.locator('details.quiz-solution').first();
+    expect(await solution.isVisible()).toBe(true);
+    await solution.locator('summary').click();
+    expect(await solution.textContent()).toContain('正确答案：A');
+    await page.close();
+  });
+
+  it('draws a random set on the module practice page and can draw again', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/basics/practice/'));
+    const visible = () => page.locator('.quiz-question:visible').count();
+    expect(await visible()).toBe(3);
+    await page.getByRole('button', { name: '提交答案' }).click();
+    await page.getByRole('button', { name: '换一组题' }).click();
+    expect(await visible()).toBe(3);
+    await page.close();
+  });
+});
