@@ -1,0 +1,192 @@
+import { randomInt } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
+import { assembleExam, createManifest, parseBlueprint, type Exam } from '../src/lib/exam/index.ts';
+import { generateExamFiles, prepareFont, renderPdf, subsetFontForText } from '../src/lib/exam-pdf/index.ts';
+import { loadProject } from '../src/lib/project/index.ts';
+import { indexToLetter } from '../src/lib/questions/index.ts';
+import { layoutRubric, parseRubric } from '../src/lib/rubric/index.ts';
+import { commitStagingDir, prepareStagingDir } from './atomic-dir.ts';
+import { formatDuration, runMain, UsageError } from './cli.ts';
+import { loadExamFont } from './exam-font.ts';
+import { createProgressBar } from './progress-bar.ts';
+import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
+
+const USAGE = `Usage:
+  npm run exam -- <blueprint> [--variants N] [--seed S] [--out DIR] [--dry-run]
+  npm run exam -- <rubric> [--out DIR]
+  npm run exam -- --list
+
+  <blueprint>   a name from question-bank/blueprints/ (e.g. new-hire-theory) or a path to a .yaml file
+  <rubric>      a name from question-bank/rubrics/ (e.g. delayed-delivery-complaint): prints a score sheet
+  --variants N  number of variants A, B, … (default: the blueprint's \`variants\`)
+  --seed S      selection and order seed; the same seed, blueprint and bank give the same PDFs
+                (default: a random seed, printed so the run can be repeated)
+  --out DIR     parent folder for the run's folder (default: exams/, which is not part of the site)
+  --dry-run     print the selection and write nothing
+  --list        list blueprints and rubrics`;
+
+export interface ExamArgs {
+  target?: string;
+  variants?: number;
+  seed?: string;
+  out: string;
+  dryRun: boolean;
+  list: boolean;
+}
+
+/** Returns the parsed command line, or throws UsageError. */
+export function parseExamArgs(argv: string[]): ExamArgs {
+  const args: ExamArgs = { out: 'exams', dryRun: false, list: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`\`${arg}\` needs a value`);
+      return next;
+    };
+    if (arg === '--variants') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 26) throw new UsageError('`--variants` must be a whole number from 1 to 26');
+      args.variants = n;
+    } else if (arg === '--seed') args.seed = value();
+    else if (arg === '--out') args.out = value();
+    else if (arg === '--dry-run') args.dryRun = true;
+    else if (arg === '--list') args.list = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option \`${arg}\``);
+    else if (args.target) throw new UsageError(`unexpected second argument \`${arg}\``);
+    else args.target = arg;
+  }
+  if (!args.list && !args.target) throw new UsageError('name a blueprint or rubric, or use `--list`');
+  return args;
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Resolves `new-hire-theory`, `blueprints/new-hire-theory` or a path to a file and its kind. */
+async function resolveTarget(target: string, bankDir: string): Promise<{ file: string; kind: 'blueprint' | 'rubric' }> {
+  const candidates: [string, 'blueprint' | 'rubric'][] = [
+    [path.resolve(target), target.includes('rubric') ? 'rubric' : 'blueprint'],
+    [path.join(bankDir, 'blueprints', `${target}.yaml`), 'blueprint'],
+    [path.join(bankDir, 'rubrics', `${target}.yaml`), 'rubric'],
+    [path.join(bankDir, `${target}.yaml`), target.startsWith('rubrics/') ? 'rubric' : 'blueprint'],
+  ];
+  for (const [file, kind] of candidates) {
+    try {
+      await readFile(file);
+      return { file, kind };
+    } catch {
+      // Try the next place.
+    }
+  }
+  const names = [...(await listYaml(path.join(bankDir, 'blueprints'))), ...(await listYaml(path.join(bankDir, 'rubrics')))].map((f) => f.replace(/\.ya?ml$/, ''));
+  throw new UsageError(`no blueprint or rubric \`${target}\`; available: ${names.map((n) => `\`${n}\``).join(', ') || 'none'}`);
+}
+
+function describeSelection(exam: Exam): string {
+  const lines = [`${exam.title} · bank ${exam.bankVersion} · seed ${exam.seed}`];
+  for (const variant of exam.variants) {
+    lines.push(`\n${variant.label} 卷`);
+    let number = 0;
+    for (const section of variant.sections) {
+      lines.push(`  ${section.heading} (${section.items.length} × ${section.pointsEach ?? 'varied'} = ${section.points} points)`);
+      for (const item of section.items) {
+        const order = item.optionOrder ? `  options ${item.optionOrder.map(indexToLetter).join('')}` : '';
+        lines.push(`    ${String(++number).padStart(2)}. ${item.question.id}@${item.question.rev}  ${item.question.module}  d${item.question.difficulty}${order}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+const relative = (p: string) => path.relative(PROJECT_ROOT, p) || '.';
+
+async function writeRun(folder: string, files: { name: string; bytes: Uint8Array | string }[]): Promise<void> {
+  const staging = await prepareStagingDir(folder);
+  await mkdir(staging, { recursive: true });
+  for (const file of files) await writeFile(path.join(staging, file.name), file.bytes);
+  await commitStagingDir(staging, folder);
+}
+
+function fail(diagnostics: Diagnostic[], what: string): number {
+  console.error(formatDiagnostics(diagnostics));
+  console.error(`\n✖ ${what}: fix the errors above; nothing was written.`);
+  return 1;
+}
+
+/** Generates exam papers (or a rubric score sheet) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const args = parseExamArgs(argv);
+  const config = loadProjectConfig();
+  if (args.list) {
+    for (const [folder, label] of [['blueprints', 'Blueprints'], ['rubrics', 'Rubrics (practical score sheets)']] as const) {
+      console.log(`${label}:`);
+      for (const file of await listYaml(path.join(config.bankDir, folder))) console.log(`  ${file.replace(/\.ya?ml$/, '')}`);
+    }
+    return 0;
+  }
+  const started = performance.now();
+  const target = await resolveTarget(args.target!, config.bankDir);
+  const source = await readFile(target.file, 'utf8');
+  const outRoot = path.resolve(PROJECT_ROOT, args.out);
+
+  if (target.kind === 'rubric') {
+    const { rubric, diagnostics } = parseRubric(source, relative(target.file));
+    if (!rubric) return fail(diagnostics, 'score sheet not made');
+    const fonts = await loadExamFont();
+    const missing = fonts.missingGlyphs(JSON.stringify(rubric));
+    if (missing.length) throw new UsageError(`the PDF font has no glyph for ${missing.map((c) => `\`${c}\``).join(' ')} in ${relative(target.file)}`);
+    const document = layoutRubric(rubric, fonts, rubric.title);
+    const text = document.pages.flatMap((p) => p.ops.flatMap((op) => (op.type === 'text' ? [op.text] : []))).join('');
+    const font = prepareFont(await subsetFontForText(fonts.file, text), text, 'NotoSansSC-Regular');
+    const bytes = await renderPdf(document, { font, subject: rubric.title, keywords: ['rubric'] });
+    const name = path.basename(target.file).replace(/\.ya?ml$/, '');
+    if (args.dryRun) {
+      console.log(`${rubric.title}: ${rubric.dimensions.length} dimensions, ${document.pages.length} page(s); --dry-run wrote nothing.`);
+      return 0;
+    }
+    const folder = path.join(outRoot, `rubric-${name}`);
+    await writeRun(folder, [{ name: 'score-sheet.pdf', bytes }]);
+    console.log(`✓ ${relative(folder)}/score-sheet.pdf (${document.pages.length} page${document.pages.length === 1 ? '' : 's'}) in ${formatDuration(performance.now() - started)}`);
+    return 0;
+  }
+
+  const project = await loadProject(config);
+  const bankProblems = project.diagnostics.filter((d) => d.severity === 'error' && path.resolve(PROJECT_ROOT, d.file).startsWith(config.bankDir));
+  if (bankProblems.length) return fail(bankProblems, 'no exam made: the question bank has errors (see `npm run check`)');
+  const { parsed, diagnostics } = parseBlueprint(source, relative(target.file));
+  if (!parsed) return fail(diagnostics, 'no exam made');
+  const seed = args.seed ?? String(randomInt(100000, 1000000));
+  const assembled = assembleExam(project.bank, parsed, { seed, variants: args.variants });
+  if (!assembled.exam) return fail(assembled.diagnostics, 'no exam made');
+  const exam = assembled.exam;
+  if (args.dryRun) {
+    console.log(describeSelection(exam));
+    console.log('\n--dry-run: nothing was written.');
+    return 0;
+  }
+  const fonts = await loadExamFont();
+  const generated = await generateExamFiles(exam, fonts, { onProgress: createProgressBar('rendering PDFs') });
+  if (hasErrors(generated.diagnostics)) return fail(generated.diagnostics, 'no exam made');
+  const name = path.basename(target.file).replace(/\.ya?ml$/, '');
+  const folder = path.join(outRoot, `${name}-bank-${exam.bankVersion}-seed-${seed}`);
+  const manifest = `${JSON.stringify(createManifest(exam), null, 2)}\n`;
+  await writeRun(folder, [...generated.files.map((f) => ({ name: f.name, bytes: f.bytes })), { name: 'manifest.json', bytes: manifest }]);
+  console.log(`✓ ${exam.variants.length} variant${exam.variants.length === 1 ? '' : 's'} (paper, answer key, answer sheet) in ${relative(folder)}/ in ${formatDuration(performance.now() - started)}`);
+  if (!args.seed) console.log(`  seed ${seed}: run again with \`--seed ${seed}\` to get the same papers.`);
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await runMain(main, USAGE);

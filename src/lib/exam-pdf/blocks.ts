@@ -1,0 +1,130 @@
+import { wrapText } from './line-break.ts';
+import { CONTENT_WIDTH, MARGIN, PAGE, type DrawOp, type FontMetrics, type LaidOutPage, type Weight } from './layout-types.ts';
+
+/** A horizontal slice of a block that is never split; ops are relative to the row's top. */
+export interface Row {
+  height: number;
+  ops: DrawOp[];
+}
+
+/** Consecutive rows that belong together, e.g. one question. */
+export interface Block {
+  rows: Row[];
+  /** Move the whole block to the next page rather than split it, when it fits on one page. */
+  keepTogether: boolean;
+  /** The question this block prints, recorded on the page for tests. */
+  questionId?: string;
+  /** Extra space above the block. */
+  spaceBefore?: number;
+}
+
+export interface TextStyle {
+  size: number;
+  weight?: Weight;
+  /** Line height as a multiple of size. Default 1.65: CJK text needs more leading than Latin. */
+  leading?: number;
+  indent?: number;
+  /** Hanging indent for lines after the first (e.g. past "12. "). */
+  hanging?: number;
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** Builds rows of wrapped text and simple figures; all layout code goes through it. */
+export class RowBuilder {
+  readonly metrics: FontMetrics;
+
+  constructor(metrics: FontMetrics) {
+    this.metrics = metrics;
+  }
+
+  /** Returns one row per wrapped line of `text`. */
+  text(text: string, style: TextStyle): Row[] {
+    const { size, weight = 'regular', leading = 1.65, indent = 0, hanging = 0, width = CONTENT_WIDTH, align = 'left' } = style;
+    const measure = (s: string) => this.metrics.widthOf(s, size, weight);
+    const first = wrapText(text, width - indent, measure);
+    // Re-wrap everything after the first line at the hanging indent's width.
+    const lines = hanging && first.length > 1 ? [first[0]!, ...wrapText(text.slice(first[0]!.length).replace(/^\s+/, ''), width - indent - hanging, measure)] : first;
+    const lineHeight = size * leading;
+    return lines.map((line, i) => {
+      const x = MARGIN.left + indent + (i > 0 ? hanging : 0);
+      const lineWidth = width - indent - (i > 0 ? hanging : 0);
+      return {
+        height: lineHeight,
+        ops: [{ type: 'text', x, y: size * 0.88 + (lineHeight - size) / 2, text: line, size, weight, align, width: lineWidth }],
+      };
+    });
+  }
+
+  /** Returns an empty row of the given height. */
+  space(height: number): Row {
+    return { height, ops: [] };
+  }
+
+  /** Returns a row of ruled answer lines, e.g. for short answers. */
+  answerLines(count: number, { indent = 0, spacing = 24 } = {}): Row[] {
+    return Array.from({ length: count }, () => ({
+      height: spacing,
+      ops: [{ type: 'line', x1: MARGIN.left + indent, y1: spacing - 4, x2: MARGIN.left + CONTENT_WIDTH, y2: spacing - 4, width: 0.4, dash: true }],
+    }));
+  }
+}
+
+/** Places `ops` of a row at vertical offset `top` on the page. */
+function offset(ops: DrawOp[], top: number): DrawOp[] {
+  return ops.map((op) => {
+    switch (op.type) {
+      case 'text':
+        return { ...op, y: op.y + top };
+      case 'line':
+        return { ...op, y1: op.y1 + top, y2: op.y2 + top };
+      default:
+        return { ...op, y: op.y + top };
+    }
+  });
+}
+
+const BODY_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+const heightOf = (block: Block) => block.rows.reduce((h, r) => h + r.height, 0);
+
+/**
+ * Returns pages filled with blocks in order. A block marked `keepTogether` that does not fit
+ * on the rest of the page starts a new page when it would fit on an empty one; otherwise it
+ * flows row by row.
+ */
+export function paginate(blocks: Block[]): LaidOutPage[] {
+  const pages: LaidOutPage[] = [{ ops: [], questions: [] }];
+  let y = 0;
+  for (const block of blocks) {
+    const space = y === 0 ? 0 : (block.spaceBefore ?? 0);
+    const height = heightOf(block);
+    if (block.keepTogether && y + space + height > BODY_HEIGHT && height <= BODY_HEIGHT && y > 0) {
+      pages.push({ ops: [], questions: [] });
+      y = 0;
+    } else {
+      y += space;
+    }
+    if (block.questionId) pages.at(-1)!.questions.push(block.questionId);
+    for (const row of block.rows) {
+      if (y + row.height > BODY_HEIGHT && y > 0) {
+        pages.push({ ops: [], questions: [] });
+        y = 0;
+      }
+      pages.at(-1)!.ops.push(...offset(row.ops, MARGIN.top + y));
+      y += row.height;
+    }
+  }
+  return pages;
+}
+
+/** Adds "第 x 页 共 y 页 · … " footers to every page. */
+export function addFooters(pages: LaidOutPage[], label: (page: number, total: number) => string): LaidOutPage[] {
+  return pages.map((page, i) => ({
+    ...page,
+    ops: [
+      ...page.ops,
+      { type: 'line', x1: MARGIN.left, y1: PAGE.height - MARGIN.bottom + 20, x2: PAGE.width - MARGIN.right, y2: PAGE.height - MARGIN.bottom + 20, width: 0.4 },
+      { type: 'text', x: MARGIN.left, y: PAGE.height - MARGIN.bottom + 36, text: label(i + 1, pages.length), size: 8.5, weight: 'regular', align: 'center', width: CONTENT_WIDTH },
+    ],
+  }));
+}

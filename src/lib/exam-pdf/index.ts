@@ -1,0 +1,11 @@
+export { wrapText, isNoLineStart, type Measure } from './line-break.ts';
+export { CONTENT_WIDTH, MARGIN, PAGE, type DrawOp, type FontMetrics, type LaidOutDocument, type LaidOutPage, type Weight } from './layout-types.ts';
+export { layoutPaper, sectionHeading, answerLineCount, PRINTED_BLANK } from './layout-paper.ts';
+export { layoutKey, printedAnswer } from './layout-key.ts';
+export { layoutSheet } from './layout-sheet.ts';
+export { markdownToPlainText, type TextImage } from './plain-text.ts';
+export { chineseNumeral, formatPoints } from './header.ts';
+export { createFontSet, subsetFontForText, type FontSet } from './fonts.ts';
+export { renderPdf, type RenderOptions } from './render.ts';
+export { checkGlyphs, DOCUMENT_KINDS, generateExamFiles, type DocumentKind, type ExamFile } from './generate.ts';
+export { prepareFont, widthInFont, type PreparedFont } from './prepared-font.ts';

@@ -1,0 +1,33 @@
+/** A4 portrait in PDF points. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+/** Page margins (about 20 mm), leaving room for the footer. */
+export const MARGIN = { top: 54, right: 54, bottom: 62, left: 54 } as const;
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+export type Weight = 'regular' | 'bold';
+
+/** Something to draw, positioned from the page's top-left corner (y grows downwards). */
+export type DrawOp =
+  | { type: 'text'; x: number; y: number; text: string; size: number; weight: Weight; align?: 'left' | 'center' | 'right'; width?: number }
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; dash?: boolean }
+  | { type: 'rect'; x: number; y: number; width: number; height: number; lineWidth: number }
+  | { type: 'circle'; x: number; y: number; r: number; lineWidth: number };
+
+/** A laid-out page: what to draw, and which questions it holds (for tests and the no-split rule). */
+export interface LaidOutPage {
+  ops: DrawOp[];
+  /** `id` of each question whose first row is on this page, in order. */
+  questions: string[];
+}
+
+/** A whole document ready to render: data only, no PDF library involved. */
+export interface LaidOutDocument {
+  kind: 'paper' | 'key' | 'sheet' | 'rubric';
+  title: string;
+  pages: LaidOutPage[];
+}
+
+/** Widths of text in the font the PDF will embed. */
+export interface FontMetrics {
+  widthOf(text: string, size: number, weight: Weight): number;
+}

@@ -1,0 +1,77 @@
+import LineBreaker from 'linebreak';
+
+/** Measures a piece of text in points at the current size and weight. */
+export type Measure = (text: string) => number;
+
+/** Characters that must not start a line in Chinese typesetting (避头点), on top of UAX #14. */
+const NO_LINE_START = new Set([...'。，、；：？！）」』】》〉”’…—·%％.,;:?!)]}']);
+
+function breakOpportunities(text: string): { position: number; required: boolean }[] {
+  const breaker = new LineBreaker(text);
+  const result: { position: number; required: boolean }[] = [];
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) result.push(next);
+  return result;
+}
+
+/**
+ * Returns `text` broken into lines no wider than `maxWidth`: UAX #14 opportunities (Latin
+ * words stay whole, Chinese breaks between characters), never a line starting with 。，、）」
+ * and the like, and a word wider than the line broken by character as a last resort.
+ * Line feeds in the text force a break.
+ */
+export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Width of `line` so far: widths add up, so each segment is measured once, not the whole line again.
+  let lineWidth = 0;
+  let start = 0;
+  const pushLine = () => {
+    lines.push(line.replace(/\s+$/, ''));
+    line = '';
+    lineWidth = 0;
+  };
+  for (const { position, required } of breakOpportunities(text)) {
+    let segment = text.slice(start, position);
+    start = position;
+    if (required) segment = segment.replace(/\r?\n$/, '');
+    const trimmed = segment.replace(/\s+$/, '');
+    if (line && lineWidth + measure(trimmed) > maxWidth) {
+      pushLine();
+      segment = segment.replace(/^\s+/, '');
+    }
+    if (!line && measure(segment.replace(/\s+$/, '')) > maxWidth) {
+      // Longer than a whole line (a long URL or number): break it by character.
+      for (const char of segment) {
+        const width = measure(char);
+        if (line && lineWidth + width > maxWidth && !NO_LINE_START.has(char)) pushLine();
+        line += char;
+        lineWidth += width;
+      }
+    } else {
+      line += segment;
+      lineWidth += measure(segment);
+    }
+    if (required) pushLine();
+  }
+  if (line || lines.length === 0) pushLine();
+  return fixLineStarts(lines);
+}
+
+/**
+ * Moves a forbidden line-start character back to the end of the previous line (ぶら下げ, hanging
+ * punctuation): UAX #14 already prevents most cases, this catches the rest (e.g. `……`).
+ */
+function fixLineStarts(lines: string[]): string[] {
+  for (let i = 1; i < lines.length; i++) {
+    while (lines[i] && NO_LINE_START.has(lines[i]![0]!)) {
+      lines[i - 1] += lines[i]![0];
+      lines[i] = lines[i]!.slice(1);
+    }
+  }
+  return lines.filter((line, i) => line !== '' || i === 0 || lines.length === 1);
+}
+
+/** Returns whether a character may not start a line; exported for tests. */
+export function isNoLineStart(char: string): boolean {
+  return NO_LINE_START.has(char);
+}

@@ -1,0 +1,65 @@
+import { LevelSchema } from '../content/schema.ts';
+import { QUESTION_TYPES } from '../questions/schema.ts';
+import { z } from '../z.ts';
+
+/** Which questions a section may draw from. Every filter given must match. */
+export const SectionFiltersSchema = z.strictObject({
+  modules: z.array(z.string()).optional().describe('module slugs, e.g. `[communication, problem-solving]`; default: all'),
+  tags: z.array(z.string()).optional().describe('a question matches when it has at least one of these tags'),
+  level: z.array(LevelSchema).optional().describe('levels to include, e.g. `[basic, advanced]`'),
+  difficulty: z
+    .tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
+    .optional()
+    .describe('inclusive difficulty range `[min, max]`, e.g. `[1, 3]`'),
+});
+
+/** One part of the paper: 一、单项选择题 … */
+export const SectionSchema = z.strictObject({
+  heading: z.string().optional().describe('section title; default: the type’s Chinese name, e.g. `单项选择题`'),
+  type: z.enum(QUESTION_TYPES).describe('question type of the whole section'),
+  count: z.number().int().min(1).describe('how many questions'),
+  points: z
+    .number()
+    .positive()
+    .optional()
+    .describe('points for each question; default: the question’s own points (short and case scoring points are scaled to it)'),
+  filters: SectionFiltersSchema.default({}),
+  ids: z.array(z.string()).default([]).describe('questions that must be on the paper, counted in `count`'),
+});
+
+/** A blueprint (组卷方案): how to assemble a paper from the bank. */
+export const BlueprintSchema = z.strictObject({
+  title: z.string().min(1).describe('paper title, e.g. `新员工入职培训理论考试`'),
+  organization: z.string().default('').describe('organisation line above the title'),
+  duration: z.number().int().positive().describe('exam time in minutes'),
+  total_points: z.number().positive().describe('full marks; sections must add up to it'),
+  pass_mark: z.number().nonnegative().describe('points needed to pass'),
+  instructions: z.array(z.string()).default([]).describe('考生须知, one line per item'),
+  sections: z.array(SectionSchema).min(1).describe('the sections, in order'),
+  variants: z.number().int().min(1).max(26).default(1).describe('number of variants (A, B, …); `--variants` overrides it'),
+  shuffle: z
+    .strictObject({
+      questions: z.boolean().default(true).describe('shuffle question order within each section per variant'),
+      options: z.boolean().default(true).describe('shuffle options per variant (pinned options stay)'),
+    })
+    .default({ questions: true, options: true }),
+  include_practice: z
+    .boolean()
+    .default(false)
+    .describe('`true` also draws practice questions (which trainees may have seen on the site); default: exam questions only'),
+  constraints: z
+    .strictObject({
+      min_per_module: z
+        .union([z.number().int().min(0), z.record(z.string(), z.number().int().min(0))])
+        .optional()
+        .describe('at least this many questions from every module (a number), or per module (`{ communication: 5 }`)'),
+      difficulty_average: z
+        .tuple([z.number().min(1).max(5), z.number().min(1).max(5)])
+        .optional()
+        .describe('the average difficulty of the paper must lie in `[min, max]`, e.g. `[2, 3.5]`'),
+    })
+    .default({}),
+});
+export type Blueprint = z.output<typeof BlueprintSchema>;
+export type BlueprintSection = z.output<typeof SectionSchema>;
+export type BlueprintInput = z.input<typeof BlueprintSchema>;

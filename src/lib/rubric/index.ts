@@ -1,0 +1,3 @@
+export { RubricDimensionSchema, RubricSchema, type Rubric } from './schema.ts';
+export { parseRubric } from './parse.ts';
+export { layoutRubric } from './layout.ts';
