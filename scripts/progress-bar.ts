@@ -2,7 +2,7 @@
  * Returns a progress reporter for `done/total` steps: a redrawn bar on a terminal,
  * a line every 25% otherwise (CI logs), nothing for fewer than `minimum` steps.
  */
-export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr, minimum = 6) {
+export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr, minimum = 12) {
   let lastQuarter = -1;
   return (done: number, total: number) => {
     if (total < minimum) return;
