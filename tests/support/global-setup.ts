@@ -12,7 +12,7 @@ export async function setup() {
   // For a quick unit-test loop: `TRAINBOOK_REUSE_BUILDS=1 npx vitest run tests/questions` keeps the last builds.
   if (process.env.TRAINBOOK_REUSE_BUILDS === '1') return;
   await rm(TEST_OUT, { recursive: true, force: true });
-  await build(SITES.sample);
+  await build(SITES.sample, { TRAINBOOK_EXAMS_DIR: SITES.sampleExams });
   const fixtureEnv = courseEnv(FIXTURE_COURSE, { TRAINBOOK_BASE: '/handbook/' });
   await build(SITES.fixture, fixtureEnv);
   await build(SITES.fixtureAgain, fixtureEnv);

@@ -10,6 +10,8 @@ export const FIXTURE_COURSE = path.join(ROOT, 'tests', 'fixtures', 'course');
 export const SITES = {
   /** The shipped sample course, base `/`. */
   sample: path.join(TEST_OUT, 'sample'),
+  /** Where that build prints the sample exams (never inside the site). */
+  sampleExams: path.join(TEST_OUT, 'sample-exams'),
   /** The fixture course under base `/handbook/`, built twice to compare bytes. */
   fixture: path.join(TEST_OUT, 'fixture-a'),
   fixtureAgain: path.join(TEST_OUT, 'fixture-b'),

@@ -14,7 +14,7 @@ function cellX(column: number): number {
 /** One table row: text cells wrapped to their column, framed, all as tall as the tallest. */
 function tableRow(rows: RowBuilder, cells: { text: string; bold?: boolean; size?: number }[], minHeight = 0): Row {
   const padding = 4;
-  const laidOut = cells.map((cell, c) => rows.text(cell.text, { size: cell.size ?? BODY, weight: cell.bold ? 'bold' : 'regular', indent: cellX(c) - MARGIN.left + padding, width: cellX(c) - MARGIN.left + COLUMNS[c]! - padding, leading: 1.5 }));
+  const laidOut = cells.map((cell, c) => rows.text(cell.text, { size: cell.size ?? BODY, weight: cell.bold ? 'bold' : 'regular', indent: cellX(c) - MARGIN.left + padding, width: cellX(c) - MARGIN.left + COLUMNS[c]! - padding, leading: 1.4 }));
   const height = Math.max(minHeight, ...laidOut.map((lines) => lines.reduce((h, r) => h + r.height, 0) + padding * 2));
   const ops: DrawOp[] = [];
   laidOut.forEach((lines, c) => {
@@ -58,11 +58,11 @@ export function layoutRubric(rubric: Rubric, metrics: FontMetrics, footer: strin
     const indicators = dimension.indicators.length ? [`观察要点：${dimension.indicators.join('；')}`] : [];
     blocks.push({
       keepTogether: true,
-      rows: [tableRow(rows, [{ text: `${dimension.name}\n（${formatPoints(dimension.weight)}%）`, bold: true }, { text: [...indicators, ...levels].join('\n'), size: 8.5 }, { text: '1　2　3　4　5', size: 10.5 }, { text: '' }], 48)],
+      rows: [tableRow(rows, [{ text: `${dimension.name}\n（${formatPoints(dimension.weight)}%）`, bold: true }, { text: [...indicators, ...levels].join('\n'), size: 8 }, { text: '1　2　3　4　5', size: 10.5 }, { text: '' }], 40)],
     });
   }
   blocks.push({ keepTogether: true, rows: [tableRow(rows, [{ text: '加权总分', bold: true }, { text: `满分 100 分${rubric.pass_mark !== undefined ? `，${formatPoints(rubric.pass_mark)} 分及格` : ''}` }, { text: '' }, { text: '' }], 28)] });
-  const commentBox: Row = { height: 120, ops: [{ type: 'rect', x: MARGIN.left, y: 0, width: CONTENT_WIDTH, height: 120, lineWidth: 0.6 }] };
+  const commentBox: Row = { height: 84, ops: [{ type: 'rect', x: MARGIN.left, y: 0, width: CONTENT_WIDTH, height: 84, lineWidth: 0.6 }] };
   blocks.push({
     keepTogether: true,
     spaceBefore: 10,
