@@ -8,7 +8,9 @@ import {
   type Course,
   type LessonMarkdownOptions,
 } from '../content/index.ts';
-import type { Diagnostic } from '../diagnostics/index.ts';
+import path from 'node:path';
+import { checkBankAgainstLock, readBankLock, type BankLock } from '../bank/index.ts';
+import { createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
 import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
@@ -36,12 +38,29 @@ export function createLessonMarkdownOptions(config: TrainbookConfig, bank: Quest
   };
 }
 
-/** Returns the course and the question bank, with the bank checked against the course. */
-export async function loadProject(config: TrainbookConfig): Promise<Omit<ProjectCheck, 'counts'>> {
+/**
+ * Returns the course and the question bank, with the bank checked against the course and
+ * against its lock (revisions, reused ids, deleted questions), and the lock if there is one.
+ */
+export async function loadProject(config: TrainbookConfig): Promise<Omit<ProjectCheck, 'counts'> & { lock?: BankLock }> {
   const { course, diagnostics } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
   const modules = new Map(course.modules.map((m) => [m.slug, new Set(m.lessons.map((l) => l.slug))]));
   const loaded = await loadQuestionBank({ bankDir: config.bankDir, rootDir: config.rootDir, modules });
-  return { course, bank: loaded.bank, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+  diagnostics.push(...loaded.diagnostics);
+  const lockPath = path.join(config.bankDir, 'bank.lock.json');
+  const lockFile = path.relative(config.rootDir, lockPath).split(path.sep).join('/');
+  const { lock, diagnostics: lockProblems } = await readBankLock(lockPath, lockFile);
+  diagnostics.push(...lockProblems);
+  if (lock) {
+    diagnostics.push(...checkBankAgainstLock(loaded.bank, lock, lockFile));
+    if (lock.version !== loaded.bank.meta.version) {
+      const metaFile = path.relative(config.rootDir, path.join(config.bankDir, 'bank.yaml')).split(path.sep).join('/');
+      diagnostics.push(createError(metaFile, undefined, 'bank/version-mismatch', `Unexpected bank version \`${loaded.bank.meta.version}\`, expected \`${lock.version}\` (the last release in bank.lock.json)`, 'leave `version:` to `npm run bank:release`, which bumps it together with the lock and the changelog.'));
+    }
+  } else if (!lockProblems.length && loaded.bank.questions.length) {
+    diagnostics.push(createWarning(lockFile, undefined, 'bank/missing-lock', 'Unexpected question bank without a lock, expected bank.lock.json recording each question’s revision', 'run `npm run bank:release -- --init` once and commit the lock.'));
+  }
+  return { course, bank: loaded.bank, diagnostics, ...(lock ? { lock } : {}) };
 }
 
 /**

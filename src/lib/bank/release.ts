@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { createError, type Diagnostic } from '../diagnostics/index.ts';
+import type { QuestionBank } from '../questions/index.ts';
+import type { BankChanges } from './diff.ts';
+import { BankLockSchema, lockQuestion, type BankLock, type Release } from './lock.ts';
+
+/**
+ * Returns the next semantic version.
+ * @example bumpVersion('1.4.2', 'minor') // => '1.5.0'
+ */
+export function bumpVersion(version: string, level: 'patch' | 'minor' | 'major'): string {
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  if (level === 'major') return `${major + 1}.0.0`;
+  if (level === 'minor') return `${major}.${minor + 1}.0`;
+  return `${major}.${minor}.${patch + 1}`;
+}
+
+/** Returns the lock after a release: every question as it is now, and the release prepended to the history. */
+export function createRelease(bank: QuestionBank, previous: BankLock | undefined, changes: BankChanges, version: string, date: string): BankLock {
+  const visibility = (id: string) => bank.byId.get(id)?.visibility ?? 'exam';
+  const release: Release = {
+    version,
+    date,
+    added: changes.added.map((q) => ({ id: q.id, visibility: q.visibility })),
+    changed: changes.changed.map((q) => ({ id: q.id, visibility: visibility(q.id), rev: q.rev, fields: q.fields })),
+    retired: changes.retired.map((q) => ({ id: q.id, visibility: q.visibility })),
+  };
+  const questions = Object.fromEntries([...bank.questions].sort((a, b) => a.id.localeCompare(b.id)).map((q) => [q.id, lockQuestion(q)]));
+  return { version, questions, releases: [release, ...(previous?.releases ?? [])] };
+}
+
+/** Returns the bank's lock, `undefined` when there is none yet, or a diagnostic when it is unreadable. */
+export async function readBankLock(file: string, displayName: string): Promise<{ lock?: BankLock; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { diagnostics: [] };
+  }
+  try {
+    const result = BankLockSchema.safeParse(JSON.parse(text));
+    if (result.success) return { lock: result.data, diagnostics: [] };
+  } catch {
+    // Reported below.
+  }
+  return {
+    diagnostics: [createError(displayName, undefined, 'bank/invalid-lock', 'Unexpected content in the bank lock, expected the JSON written by `npm run bank:release`', 'do not edit the lock by hand: restore it with `git checkout -- question-bank/bank.lock.json`.')],
+  };
+}
