@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
-import { assembleExam, createManifest, parseBlueprint, type Exam } from '../src/lib/exam/index.ts';
+import { assembleExam, createManifest, examFromManifest, parseBlueprint, type Exam, type ExamManifest } from '../src/lib/exam/index.ts';
 import { generateExamFiles, prepareFont, renderPdf, subsetFontForText } from '../src/lib/exam-pdf/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { indexToLetter } from '../src/lib/questions/index.ts';
@@ -16,6 +16,7 @@ import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 
 const USAGE = `Usage:
   npm run exam -- <blueprint> [--variants N] [--seed S] [--out DIR] [--dry-run]
+  npm run exam -- --manifest <manifest.json> [--out DIR]
   npm run exam -- <rubric> [--out DIR]
   npm run exam -- --list
 
@@ -26,10 +27,13 @@ const USAGE = `Usage:
                 (default: a random seed, printed so the run can be repeated)
   --out DIR     parent folder for the run's folder (default: exams/, which is not part of the site)
   --dry-run     print the selection and write nothing
+  --manifest F  regenerate a past run exactly (same bytes) from its manifest.json; refuses,
+                listing them, if any of its questions or its blueprint changed since
   --list        list blueprints and rubrics`;
 
 export interface ExamArgs {
   target?: string;
+  manifest?: string;
   variants?: number;
   seed?: string;
   out: string;
@@ -53,13 +57,15 @@ export function parseExamArgs(argv: string[]): ExamArgs {
       args.variants = n;
     } else if (arg === '--seed') args.seed = value();
     else if (arg === '--out') args.out = value();
+    else if (arg === '--manifest') args.manifest = value();
     else if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--list') args.list = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option \`${arg}\``);
     else if (args.target) throw new UsageError(`unexpected second argument \`${arg}\``);
     else args.target = arg;
   }
-  if (!args.list && !args.target) throw new UsageError('name a blueprint or rubric, or use `--list`');
+  if (!args.list && !args.target && !args.manifest) throw new UsageError('name a blueprint or rubric, or use `--list` or `--manifest`');
+  if (args.manifest && (args.target || args.seed || args.variants)) throw new UsageError('`--manifest` regenerates a run as it was: it takes no blueprint, `--seed` or `--variants`');
   return args;
 }
 
@@ -138,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  if (args.manifest) return regenerate(args, config, started);
   const target = await resolveTarget(args.target!, config.bankDir);
   const source = await readFile(target.file, 'utf8');
   const outRoot = path.resolve(PROJECT_ROOT, args.out);
@@ -177,15 +184,54 @@ export async function main(argv: string[]): Promise<number> {
     console.log('\n--dry-run: nothing was written.');
     return 0;
   }
-  const fonts = await loadExamFont();
-  const generated = await generateExamFiles(exam, fonts, { onProgress: createProgressBar('rendering PDFs') });
-  if (hasErrors(generated.diagnostics)) return fail(generated.diagnostics, 'no exam made');
-  const name = path.basename(target.file).replace(/\.ya?ml$/, '');
-  const folder = path.join(outRoot, `${name}-bank-${exam.bankVersion}-seed-${seed}`);
-  const manifest = `${JSON.stringify(createManifest(exam), null, 2)}\n`;
-  await writeRun(folder, [...generated.files.map((f) => ({ name: f.name, bytes: f.bytes })), { name: 'manifest.json', bytes: manifest }]);
+  const folder = await writeExam(exam, path.basename(target.file).replace(/\.ya?ml$/, ''), outRoot);
+  if (!folder) return 1;
   console.log(`✓ ${exam.variants.length} variant${exam.variants.length === 1 ? '' : 's'} (paper, answer key, answer sheet) in ${relative(folder)}/ in ${formatDuration(performance.now() - started)}`);
   if (!args.seed) console.log(`  seed ${seed}: run again with \`--seed ${seed}\` to get the same papers.`);
+  return 0;
+}
+
+/** Renders every PDF of an exam and writes the run's folder atomically; returns it, or undefined on errors. */
+async function writeExam(exam: Exam, name: string, outRoot: string): Promise<string | undefined> {
+  const fonts = await loadExamFont();
+  const generated = await generateExamFiles(exam, fonts, { onProgress: createProgressBar('rendering PDFs') });
+  if (hasErrors(generated.diagnostics)) {
+    fail(generated.diagnostics, 'no exam made');
+    return undefined;
+  }
+  const folder = path.join(outRoot, `${name}-bank-${exam.bankVersion}-seed-${exam.seed}`);
+  const manifest = `${JSON.stringify(createManifest(exam), null, 2)}\n`;
+  await writeRun(folder, [...generated.files.map((f) => ({ name: f.name, bytes: f.bytes })), { name: 'manifest.json', bytes: manifest }]);
+  return folder;
+}
+
+/** `--manifest`: rebuilds a past run from its manifest, or refuses and says which questions changed. */
+async function regenerate(args: ExamArgs, config: ReturnType<typeof loadProjectConfig>, started: number): Promise<number> {
+  let manifest: ExamManifest;
+  try {
+    manifest = JSON.parse(await readFile(path.resolve(args.manifest!), 'utf8')) as ExamManifest;
+  } catch {
+    throw new UsageError(`cannot read \`${args.manifest}\` as a manifest.json written by \`npm run exam\``);
+  }
+  const project = await loadProject(config);
+  const blueprintFile = path.resolve(PROJECT_ROOT, manifest.blueprint.file);
+  let source: string;
+  try {
+    source = await readFile(blueprintFile, 'utf8');
+  } catch {
+    console.error(`✖ cannot regenerate: the blueprint ${manifest.blueprint.file} no longer exists.`);
+    return 1;
+  }
+  const { parsed, diagnostics } = parseBlueprint(source, manifest.blueprint.file);
+  if (!parsed) return fail(diagnostics, 'cannot regenerate');
+  const { exam, problems } = examFromManifest(manifest, project.bank, parsed);
+  if (!exam) {
+    console.error(`✖ cannot regenerate ${manifest.title} (bank ${manifest.bank.version}, seed ${manifest.seed}) byte for byte; since then:\n${problems.map((p) => `  - ${p}`).join('\n')}\nMake a new run instead: \`npm run exam -- ${path.basename(manifest.blueprint.file).replace(/\.ya?ml$/, '')} --seed ${manifest.seed}\`.`);
+    return 1;
+  }
+  const folder = await writeExam(exam, path.basename(manifest.blueprint.file).replace(/\.ya?ml$/, ''), path.resolve(PROJECT_ROOT, args.out));
+  if (!folder) return 1;
+  console.log(`✓ regenerated ${exam.variants.length} variant${exam.variants.length === 1 ? '' : 's'} of bank ${exam.bankVersion}, seed ${exam.seed} in ${relative(folder)}/ in ${formatDuration(performance.now() - started)}`);
   return 0;
 }
 

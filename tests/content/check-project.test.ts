@@ -20,6 +20,7 @@ describe('checkProject', () => {
     const { diagnostics } = await checkProject(course(path.join(import.meta.dirname, 'fixtures/bad-course')));
     expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(
       [
+        'bank/missing-lock',
         'content/broken-link',
         'content/empty-module',
         'content/exam-question-in-quiz',

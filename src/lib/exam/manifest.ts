@@ -1,3 +1,4 @@
+import { fingerprintQuestion } from '../bank/index.ts';
 import { indexToLetter } from '../questions/index.ts';
 import type { Exam } from './exam.ts';
 
@@ -18,6 +19,8 @@ export interface ExamManifest {
       items: {
         number: number;
         ref: string;
+        /** Content hash of the question as printed, so a later run can prove nothing changed. */
+        hash: string;
         points: number;
         /** Original option letters in the order printed, e.g. `CADB` means printed A is the bank's C. */
         options?: string;
@@ -45,6 +48,7 @@ export function createManifest(exam: Exam): ExamManifest {
         items: section.items.map((item) => ({
           number: ++number,
           ref: `${item.question.id}@${item.question.rev}`,
+          hash: fingerprintQuestion(item.question),
           points: item.points,
           ...(item.optionOrder ? { options: lettersOf(item.optionOrder) } : {}),
           ...(item.parts ? { parts: item.parts.map((p) => ({ points: p.points, ...(p.optionOrder ? { options: lettersOf(p.optionOrder) } : {}) })) } : {}),

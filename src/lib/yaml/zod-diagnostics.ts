@@ -232,8 +232,9 @@ export function zodIssuesToDiagnostics(
           reason = `Unexpected \`${field}\` value ${describeValue(value)}, expected one of ${quoteList(values)}`;
           note = suggestion ? `did you mean \`${suggestion}\`?` : 'use one of the listed values.';
         } else {
-          reason = `Unexpected \`${field || 'value'}\` value ${describeValue(value)}: ${issue.message}`;
-          note = fieldSchema ? `change \`${field}\`${fieldHelp(fieldSchema)}.` : undefined;
+          const description = fieldSchema ? ((fieldSchema as { description?: string }).description ?? unwrap(fieldSchema).description) : undefined;
+          reason = `Unexpected \`${field || 'value'}\` value ${describeValue(value)}, expected ${description ?? 'a value of the documented form'}`;
+          note = `change \`${field}\`, see docs/question-bank.md for examples.`;
         }
         break;
       }
