@@ -4,13 +4,16 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import remarkDirective from 'remark-directive';
+import { bankReloadPlugin, setBankSignature } from './scripts/dev-reload.ts';
 import { loadProjectConfig } from './scripts/project-config.ts';
 import { rehypeTaskListLabels, remarkTrainbook } from './src/lib/content/index.ts';
 import { createLessonMarkdownOptions, loadProject } from './src/lib/project/index.ts';
 
 const config = loadProjectConfig();
 // `npm run build` has already checked the project; here we only need the bank for quizzes.
-const { bank } = await loadProject(config);
+// The dev server swaps in a reloaded bank when question files change (scripts/dev-reload.ts).
+const holder = { bank: (await loadProject(config)).bank };
+setBankSignature(holder.bank);
 
 // Astro keeps its content-layer cache per project; tests build several courses
 // from one checkout, so each content folder gets its own cache.
@@ -29,7 +32,7 @@ export default defineConfig({
     syntaxHighlight: false,
     remarkPlugins: [
       remarkDirective,
-      remarkTrainbook(createLessonMarkdownOptions(config, bank)),
+      remarkTrainbook(createLessonMarkdownOptions(config, () => holder.bank)),
     ],
     rehypePlugins: [rehypeTaskListLabels],
   },
@@ -41,7 +44,7 @@ export default defineConfig({
       name: 'trainbook:drafts',
       hooks: {
         'astro:config:setup': ({ command, updateConfig }) => {
-          updateConfig({ vite: { define: { __TRAINBOOK_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
+          updateConfig({ vite: { define: { __TRAINBOOK_SHOW_DRAFTS__: JSON.stringify(command === 'dev') }, plugins: [bankReloadPlugin(config, holder)] } });
         },
       },
     },

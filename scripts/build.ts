@@ -1,4 +1,6 @@
-import { readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { listQuestionImages, type QuestionBank } from '../src/lib/questions/index.ts';
+import { listPracticeQuestions } from '../src/lib/quiz/index.ts';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
@@ -52,6 +54,20 @@ async function withoutKnownNoise<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Copies the images of practice questions to `bank-assets/` in the site, where quizzes link them.
+ * Only practice questions' images: an exam question's figure must not be published either.
+ */
+async function copyPracticeImages(bank: QuestionBank, bankDir: string, siteDir: string): Promise<void> {
+  for (const question of listPracticeQuestions(bank)) {
+    for (const src of listQuestionImages(question)) {
+      const target = path.join(siteDir, 'bank-assets', src);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(bankDir, src), target);
+    }
+  }
+}
+
 /** Prints every sample blueprint and rubric with a fixed seed, so the build's papers are reproducible. */
 async function buildSampleExams(bankDir: string, examsDir: string): Promise<number> {
   let failures = 0;
@@ -95,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     await withoutKnownNoise(() =>
       astroBuild({ root: PROJECT_ROOT, outDir: staging, force: true, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'error' }),
     );
+    await copyPracticeImages(check.bank, config.bankDir, staging);
     const pages = await writeSearchIndex(staging);
     console.log(`✓ search index: ${pages} lessons`);
     await commitStagingDir(staging, outDir);

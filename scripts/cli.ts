@@ -25,6 +25,13 @@ export async function runMain(main: (argv: string[]) => Promise<number>, usage: 
       console.error(`error: ${error.message}\n\n${usage}`);
       return 2;
     }
+    // Astro and Vite errors carry a location; show it like our diagnostics rather than as a dump.
+    const located = error as { message?: string; hint?: string; loc?: { file?: string; line?: number; column?: number } };
+    if (located?.loc?.file && !process.env.TRAINBOOK_DEBUG) {
+      const place = [located.loc.file, located.loc.line, located.loc.column].filter((p) => p !== undefined).join(':');
+      console.error(`${place}  error  ${String(located.message).split('\n')[0]}${located.hint ? `\n  note: ${located.hint}` : ''}\n(set TRAINBOOK_DEBUG=1 for the full error)`);
+      return 1;
+    }
     console.error(error);
     return 70;
   }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createEditorJsonSchemas } from '../src/lib/questions/index.ts';
+import { createEditorJsonSchemas } from '../src/lib/project/index.ts';
 import { runMain } from './cli.ts';
 import { loadProjectConfig } from './project-config.ts';
 

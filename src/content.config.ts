@@ -1,10 +1,25 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { LessonFrontmatterSchema, ModuleSchema } from './lib/content/index.ts';
 import { config } from './site/config.ts';
 
 // Ids are the paths without extension (`communication/active-listening`), exactly the URLs.
 const pathToId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
+
+/**
+ * The lessons' glob loader, with the question bank's signature mixed into each lesson's digest:
+ * lessons embed quizzes when rendered, and Astro re-renders a lesson only when its digest changes.
+ * The dev server updates the signature when question files change (scripts/dev-reload.ts).
+ */
+function lessonLoader(): Loader {
+  const inner = glob({ pattern: '*/*.{md,mdx}', base: config.contentDir, generateId: pathToId });
+  const signature = () => (globalThis as { __trainbookBankSignature?: string }).__trainbookBankSignature ?? '';
+  return {
+    name: 'trainbook-lessons',
+    load: (context) =>
+      inner.load({ ...context, generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${signature()}` : data) }),
+  };
+}
 
 export const collections = {
   modules: defineCollection({
@@ -12,7 +27,7 @@ export const collections = {
     schema: ModuleSchema,
   }),
   lessons: defineCollection({
-    loader: glob({ pattern: '*/*.{md,mdx}', base: config.contentDir, generateId: pathToId }),
+    loader: lessonLoader(),
     schema: LessonFrontmatterSchema,
   }),
 };

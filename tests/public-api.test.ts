@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 describe('src/lib public API', () => {
   it.each([
     ['diagnostics', ['ContentError', 'closestMatch', 'createError', 'createWarning', 'formatDiagnostic', 'formatDiagnostics', 'hasErrors', 'isContentError', 'sortDiagnostics']],
-    ['questions', ['BLANK_MARKER', 'BankMetaSchema', 'CasePartSchema', 'OptionSchema', 'PART_TYPES', 'QUESTION_ID_PATTERN', 'QUESTION_TYPES', 'QuestionFileSchema', 'QuestionSchema', 'RESERVED_BANK_FOLDERS', 'ScoringPointSchema', 'countBlanks', 'createEditorJsonSchemas', 'indexToLetter', 'isChoiceType', 'isFillAnswerCorrect', 'letterToIndex', 'loadQuestionBank', 'normalizeFillAnswer', 'parseQuestionFile']],
+    ['questions', ['BLANK_MARKER', 'BankMetaSchema', 'CasePartSchema', 'OptionSchema', 'PART_TYPES', 'QUESTION_ID_PATTERN', 'QUESTION_TYPES', 'QuestionFileSchema', 'QuestionSchema', 'RESERVED_BANK_FOLDERS', 'ScoringPointSchema', 'countBlanks', 'indexToLetter', 'isChoiceType', 'isFillAnswerCorrect', 'letterToIndex', 'listQuestionImages', 'loadQuestionBank', 'normalizeFillAnswer', 'parseQuestionFile']],
     ['quiz', ['createQuizDirectiveTransform', 'createRandom', 'hashSeed', 'listPracticeQuestions', 'markdownToHast', 'markdownToInlineHast', 'parseQuizAttributes', 'permutationWithPins', 'quizSeed', 'renderQuiz', 'selectQuizQuestions', 'shuffle']],
-    ['project', ['checkProject', 'createLessonMarkdownOptions', 'loadProject']],
+    ['project', ['checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'loadProject']],
   ])('%s exports exactly its documented names', async (folder, names) => {
     expect(Object.keys(await import(`../src/lib/${folder}/index.ts`)).sort()).toEqual([...names].sort());
   });

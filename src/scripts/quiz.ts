@@ -6,7 +6,7 @@ type Key =
   | { type: 'truefalse'; answer: boolean }
   | { type: 'fill'; answers: string[][] }
   | { type: 'short' }
-  | { type: 'case'; parts: Key[] };
+  | { type: 'case'; parts: (Key & { points: number })[] };
 type QuestionKey = Key & { id: string; rev: number; points?: number };
 interface QuizData {
   key: string;
@@ -70,9 +70,16 @@ function mark(item: Element, key: Key, name: string): number | null {
       return null;
     case 'case': {
       const parts = $$(item, ':scope > ol.quiz-parts > li');
-      const scores = key.parts.map((part, i) => markWithFeedback(parts[i]!, part, `${name}-p${i + 1}`));
-      const scored = scores.filter((s): s is number => s !== null);
-      return scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : null;
+      // Parts count by their points, as on the printed paper; self-assessed parts are left out.
+      let earned = 0;
+      let possible = 0;
+      key.parts.forEach((part, i) => {
+        const score = markWithFeedback(parts[i]!, part, `${name}-p${i + 1}`);
+        if (score === null) return;
+        earned += score * part.points;
+        possible += part.points;
+      });
+      return possible ? earned / possible : null;
     }
   }
 }

@@ -37,11 +37,31 @@ describe('the versioned question bank', () => {
     expect(result.code).toBe(0);
   });
 
+  it('regenerates a recorded exam run byte for byte while its questions are unchanged', async () => {
+    const blueprint = path.join(import.meta.dirname, '../exam/fixtures/fixture-paper.yaml');
+    const out = path.join(repo, 'exams');
+    expect((await runScript('exam', [blueprint, '--seed', '3', '--out', out], env)).code).toBe(0);
+    const folder = path.join(out, 'fixture-paper-bank-2.1.0-seed-3');
+    const before = await readFile(path.join(folder, 'paper-B.pdf'));
+    const result = await runScript('exam', ['--manifest', path.join(folder, 'manifest.json'), '--out', out], env);
+    expect(result.code).toBe(0);
+    expect(Buffer.compare(await readFile(path.join(folder, 'paper-B.pdf')), before)).toBe(0);
+  });
+
   it('refuses a content change without a new rev, naming the fields', async () => {
     await edit(questions(), '工单的主要用途是什么？', '工单最主要的用途是什么？');
     const result = await runScript('check', [], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/question-bank\/basics\/questions\.yaml:2:5  error  Unexpected change to `bas-001` \(`stem`\) without a new revision, expected `rev: 3`  bank\/rev-not-bumped/);
+  });
+
+  it('refuses to regenerate an exam run whose questions changed, listing them', async () => {
+    await edit(questions(), /id: bas-001\n    rev: 2/, 'id: bas-001\n    rev: 3');
+    const manifest = path.join(repo, 'exams/fixture-paper-bank-2.1.0-seed-3/manifest.json');
+    const result = await runScript('exam', ['--manifest', manifest, '--out', path.join(repo, 'exams')], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('✖ cannot regenerate 测试试卷 (bank 2.1.0, seed 3) byte for byte; since then:\n  - bas-001@2: now rev 3\n');
+    await edit(questions(), /id: bas-001\n    rev: 3/, 'id: bas-001\n    rev: 2');
   });
 
   it('ignores pure reformatting of the YAML', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEditorJsonSchemas } from '../../src/lib/questions/index.ts';
+import { createEditorJsonSchemas } from '../../src/lib/project/index.ts';
 import { ROOT } from '../support/paths.ts';
 
 describe('editor JSON Schemas', () => {

@@ -23,6 +23,10 @@ export interface CalloutOptions {
 export function transformCallouts(tree: Root, file: string, { labels }: CalloutOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   visit(tree, (node, index, parent) => {
+    if (node.type === 'textDirective' && node.name === 'quiz') {
+      diagnostics.push(createError(file, node.position?.start, 'content/inline-quiz', 'Unexpected quiz inside a paragraph, expected `::quiz{…}` on a line of its own', 'put a blank line before and after the `::quiz{…}` line.'));
+      return;
+    }
     if (node.type === 'textDirective' && parent && index !== undefined) {
       // `比如 a:b` or `10:30am` parse as text directives; they are plain text to editors.
       const attributes = Object.keys(node.attributes ?? {}).length ? '{…}' : '';

@@ -63,10 +63,12 @@ export function wrapText(text: string, maxWidth: number, measure: Measure): stri
  */
 function fixLineStarts(lines: string[]): string[] {
   for (let i = 1; i < lines.length; i++) {
-    while (lines[i] && NO_LINE_START.has(lines[i]![0]!)) {
-      lines[i - 1] += lines[i]![0];
-      lines[i] = lines[i]!.slice(1);
+    let line = lines[i]!;
+    while (line && NO_LINE_START.has(line[0]!)) {
+      lines[i - 1] = `${lines[i - 1]}${line[0]}`;
+      line = line.slice(1);
     }
+    lines[i] = line;
   }
   return lines.filter((line, i) => line !== '' || i === 0 || lines.length === 1);
 }

@@ -14,6 +14,7 @@ import { createError, createWarning, type Diagnostic } from '../diagnostics/inde
 import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
+import { findPlaceholders } from './placeholders.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
@@ -24,8 +25,12 @@ export interface ProjectCheck {
   counts: { modules: number; lessons: number; questions: number };
 }
 
-/** Returns the options every lesson is rendered and checked with, so check and build agree. */
-export function createLessonMarkdownOptions(config: TrainbookConfig, bank: QuestionBank): LessonMarkdownOptions {
+/**
+ * Returns the options every lesson is rendered and checked with, so check and build agree.
+ * `bank` may be a getter, so the dev server can swap in a reloaded bank.
+ */
+export function createLessonMarkdownOptions(config: TrainbookConfig, bank: QuestionBank | (() => QuestionBank)): LessonMarkdownOptions {
+  const getBank = typeof bank === 'function' ? bank : () => bank;
   const t = createTranslator(config.lang);
   const labels: Record<CalloutKind, string> = { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') };
   return {
@@ -34,7 +39,7 @@ export function createLessonMarkdownOptions(config: TrainbookConfig, bank: Quest
     publicDir: config.publicDir,
     rootDir: config.rootDir,
     labels,
-    transforms: [createQuizDirectiveTransform({ getBank: () => bank, t, imageBase: `${config.base}bank-assets/` })],
+    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/` })],
   };
 }
 
@@ -73,6 +78,7 @@ export async function checkProject(config: TrainbookConfig): Promise<ProjectChec
   for (const module of course.modules) options.targets.add(`/${module.slug}/practice/`);
   const lessons = listLessons(course);
   for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
+  diagnostics.push(...findPlaceholders(lessons, bank.questions));
   return {
     course,
     bank,

@@ -1,1 +1,2 @@
+export { createEditorJsonSchemas } from './json-schema.ts';
 export { checkProject, createLessonMarkdownOptions, loadProject, type ProjectCheck } from './check-project.ts';

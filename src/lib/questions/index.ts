@@ -26,6 +26,5 @@ export {
   type QuestionBody,
 } from './question.ts';
 export { parseQuestionFile } from './parse.ts';
-export { loadQuestionBank, RESERVED_BANK_FOLDERS, type LoadBankOptions } from './load-bank.ts';
+export { listQuestionImages, loadQuestionBank, RESERVED_BANK_FOLDERS, type LoadBankOptions } from './load-bank.ts';
 export { isFillAnswerCorrect, normalizeFillAnswer } from './answers.ts';
-export { createEditorJsonSchemas } from './json-schema.ts';

@@ -20,9 +20,14 @@ export interface LoadBankOptions {
 const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
 
 function textsOf(question: Question): string[] {
-  const texts = [question.stem, question.explanation];
-  if (question.type === 'single' || question.type === 'multiple') texts.push(...question.options.map((o) => o.text));
-  if (question.type === 'case') for (const part of question.parts) texts.push(part.stem, part.explanation ?? '');
+  const texts: string[] = [];
+  const add = (body: Question | Extract<Question, { type: 'case' }>['parts'][number]) => {
+    texts.push(body.stem, body.explanation ?? '');
+    if (body.type === 'single' || body.type === 'multiple') texts.push(...body.options.map((o) => o.text));
+    if (body.type === 'short') texts.push(body.reference);
+  };
+  add(question);
+  if (question.type === 'case') question.parts.forEach(add);
   return texts;
 }
 
@@ -42,6 +47,11 @@ async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: 
   const result = BankMetaSchema.safeParse(yaml.value ?? {});
   if (result.success) return { meta: result.data, diagnostics: [] };
   return { diagnostics: zodIssuesToDiagnostics(result.error.issues, yaml.value, BankMetaSchema, yaml, file, { namespace: 'bank' }) };
+}
+
+/** Returns the relative image paths (e.g. `assets/flow.png`) a question's texts reference. */
+export function listQuestionImages(question: Question): string[] {
+  return [...new Set(textsOf(question).flatMap((text) => [...text.matchAll(IMAGE)].map((m) => m[1]!)))].filter((src) => !/^[a-z]+:/i.test(src));
 }
 
 /**
@@ -99,12 +109,9 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
       const suggestion = closestMatch(question.lesson, lessons);
       diagnostics.push(createError(question.file, question.place, 'question/unknown-lesson', `Unexpected lesson \`${question.lesson}\` in \`${question.id}\`, expected a lesson of module \`${question.module}\``, suggestion ? `did you mean \`${suggestion}\`?` : `use a lesson file name from content/${question.module}/ (without .md), or remove \`lesson:\`.`));
     }
-    for (const text of textsOf(question)) {
-      for (const [, src] of text.matchAll(IMAGE)) {
-        if (/^[a-z]+:/i.test(src!)) continue;
-        if (!existsSync(path.join(bankDir, src!))) {
-          diagnostics.push(createError(question.file, question.place, 'question/missing-image', `Unexpected image \`${src}\` in \`${question.id}\`, expected a file at \`${relative(path.join(bankDir, src!))}\``, 'put the image in question-bank/assets/ and write its path as `assets/<name>.png`.'));
-        }
+    for (const src of listQuestionImages(question)) {
+      if (!existsSync(path.join(bankDir, src))) {
+        diagnostics.push(createError(question.file, question.place, 'question/missing-image', `Unexpected image \`${src}\` in \`${question.id}\`, expected a file at \`${relative(path.join(bankDir, src))}\``, 'put the image in question-bank/assets/ and write its path as `assets/<name>.png`.'));
       }
     }
   }

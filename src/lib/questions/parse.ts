@@ -58,8 +58,8 @@ function normalizeAnswerLetters(type: 'single' | 'multiple', answer: unknown, ch
   if (type === 'single' && letters.length !== 1) {
     report(['answer'], 'question/single-answer-count', `Unexpected ${letters.length} correct options in a \`single\` question, expected exactly 1`, 'give one letter, e.g. `answer: B`, or change `type:` to `multiple`.');
   }
-  if (type === 'multiple' && letters.length < 2) {
-    report(['answer'], 'question/multiple-answer-count', `Unexpected ${letters.length} correct option(s) in a \`multiple\` question, expected at least 2`, 'list two or more letters, e.g. `answer: [A, C]`, or change `type:` to `single`.');
+  if (type === 'multiple' && new Set(letters.map((l) => l.trim().toUpperCase())).size < 2) {
+    report(['answer'], 'question/multiple-answer-count', `Unexpected ${new Set(letters.map((l) => l.trim().toUpperCase())).size} correct option(s) in a \`multiple\` question, expected at least 2`, 'list two or more letters, e.g. `answer: [A, C]`, or change `type:` to `single`.');
   }
   return indexes.sort((a, b) => a - b);
 }

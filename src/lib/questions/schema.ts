@@ -35,7 +35,7 @@ export const ScoringPointSchema = z.strictObject({
   points: z.number().positive().describe('points for this scoring point, e.g. `2`'),
 });
 
-const points = z.number().positive().optional().describe('points for this question; default: 2 (1 for `truefalse`), the sum of `scoring` for `short`, the sum of `parts` for `case`');
+const points = z.number().positive().optional().describe('points for this question; default: 2 for `single`, `multiple`, `truefalse` and `fill`; the sum of `scoring` for `short`, the sum of `parts` for `case`');
 const stem = text('the question text (Markdown). In `fill`, mark each blank with four underscores `____`');
 const explanation = text('解析: why the answer is right, shown after answering and in the answer key');
 

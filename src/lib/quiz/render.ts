@@ -23,7 +23,7 @@ type AnswerKey =
   | { type: 'truefalse'; answer: boolean }
   | { type: 'fill'; answers: string[][] }
   | { type: 'short' }
-  | { type: 'case'; parts: AnswerKey[] };
+  | { type: 'case'; parts: (AnswerKey & { points: number })[] };
 
 function answerKeyOf(question: Question | CasePart): AnswerKey {
   switch (question.type) {
@@ -37,7 +37,7 @@ function answerKeyOf(question: Question | CasePart): AnswerKey {
     case 'short':
       return { type: 'short' };
     case 'case':
-      return { type: 'case', parts: question.parts.map(answerKeyOf) };
+      return { type: 'case', parts: question.parts.map((part) => ({ ...answerKeyOf(part), points: part.points })) };
   }
 }
 

@@ -209,14 +209,14 @@ export function zodIssuesToDiagnostics(
             ? `Unexpected ${Array.isArray(value) ? value.length : 0} item(s) in \`${field}\`, expected at least ${issue.minimum}`
             : issue.origin === 'string'
               ? `Unexpected empty \`${field}\`, expected text`
-              : `Unexpected \`${field}\` value ${describeValue(value)}, expected at least ${issue.minimum}`;
+              : `Unexpected \`${field}\` value ${describeValue(value)}, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`;
         note = `change \`${field}\`${fieldHelp(fieldSchema)}.`;
         break;
       case 'too_big':
         reason =
           issue.origin === 'array'
             ? `Unexpected ${Array.isArray(value) ? value.length : 0} items in \`${field}\`, expected at most ${issue.maximum}`
-            : `Unexpected \`${field}\` value ${describeValue(value)}, expected at most ${issue.maximum}`;
+            : `Unexpected \`${field}\` value ${describeValue(value)}, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}`;
         note = `change \`${field}\`${fieldHelp(fieldSchema)}.`;
         break;
       case 'invalid_format':

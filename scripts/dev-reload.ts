@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, utimes } from 'node:fs/promises';
+import { fingerprintQuestion } from '../src/lib/bank/index.ts';
+import path from 'node:path';
+import { formatDiagnostics, hasErrors } from '../src/lib/diagnostics/index.ts';
+import type { TrainbookConfig } from '../src/lib/config.ts';
+import { loadProject } from '../src/lib/project/index.ts';
+import type { QuestionBank } from '../src/lib/questions/index.ts';
+
+/** The minimal slice of Vite's dev server this plugin uses. */
+interface DevServer {
+  watcher: { add(path: string): void; on(event: 'change' | 'add' | 'unlink', listener: (file: string) => void): void };
+  ws: { send(payload: unknown): void };
+  config: { logger: { info(message: string): void; error(message: string): void } };
+}
+
+async function lessonsWithQuizzes(contentDir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (/::quiz|<Quiz/.test(await readFile(file, 'utf8'))) files.push(file);
+  }
+  return files;
+}
+
+/** Publishes a fingerprint of the bank for the lesson loader's digests (src/content.config.ts). */
+export function setBankSignature(bank: QuestionBank): void {
+  const hash = createHash('sha256');
+  for (const question of bank.questions) hash.update(`${question.id}@${question.rev}:${fingerprintQuestion(question)}:${question.visibility}:${question.retired}\n`);
+  (globalThis as { __trainbookBankSignature?: string }).__trainbookBankSignature = hash.digest('hex');
+}
+
+/**
+ * Returns a Vite plugin for `npm run dev` that watches question-bank/: on every change it
+ * reloads and checks the bank, shows problems in the terminal and the browser overlay
+ * (keeping the last good bank, so the server never crashes), and re-renders lessons with quizzes.
+ */
+export function bankReloadPlugin(config: TrainbookConfig, holder: { bank: QuestionBank }) {
+  return {
+    name: 'trainbook:bank-reload',
+    apply: 'serve' as const,
+    configureServer(server: DevServer) {
+      server.watcher.add(config.bankDir);
+      let timer: NodeJS.Timeout | undefined;
+      const reload = async () => {
+        const { bank, diagnostics } = await loadProject(config);
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (hasErrors(errors)) {
+          const text = formatDiagnostics(errors);
+          server.config.logger.error(`\n${text}\n(the site keeps the last valid question bank until these are fixed)`);
+          server.ws.send({ type: 'error', err: { message: text, stack: '', plugin: 'trainbook' } });
+          return;
+        }
+        holder.bank = bank;
+        setBankSignature(bank);
+        // Lessons embed their quizzes when rendered; touching them makes Astro render them again.
+        const now = new Date();
+        for (const file of await lessonsWithQuizzes(config.contentDir)) await utimes(file, now, now);
+        server.config.logger.info(`question bank reloaded: ${bank.questions.length} questions`);
+        server.ws.send({ type: 'full-reload' });
+      };
+      const onChange = (file: string) => {
+        if (!path.resolve(file).startsWith(config.bankDir + path.sep)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void reload(), 150);
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+    },
+  };
+}
