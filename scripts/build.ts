@@ -12,19 +12,21 @@ import { main as examMain } from './exam.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 import { writeSearchIndex } from './search-index.ts';
 
-const USAGE = `Usage: npm run build [-- --out DIR] [--exams DIR]
+const USAGE = `Usage: npm run build [-- --out DIR] [--exams DIR | --no-exams]
 
 Checks content/ and question-bank/, builds the handbook site with Astro,
 indexes it with Pagefind and replaces DIR (default: dist/) only when all of that succeeded.
 Then prints the sample exam papers of question-bank/blueprints/ and rubrics/ (seed \`sample\`)
 into the private folder given by --exams (default: exams/), never into the site.`;
 
-function parseArgs(argv: string[]): { outDir: string; examsDir: string } {
+function parseArgs(argv: string[]): { outDir: string; examsDir: string; exams: boolean } {
   let outDir = process.env.TRAINBOOK_OUT_DIR ?? 'dist';
   let examsDir = process.env.TRAINBOOK_EXAMS_DIR ?? 'exams';
+  let exams = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--out' || arg === '--exams') {
+    if (arg === '--no-exams') exams = false;
+    else if (arg === '--out' || arg === '--exams') {
       const value = argv[++i];
       if (!value) throw new UsageError(`\`${arg}\` needs a folder, e.g. \`${arg} build-output\``);
       if (arg === '--out') outDir = value;
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): { outDir: string; examsDir: string } {
       throw new UsageError(`unknown argument \`${arg}\``);
     }
   }
-  return { outDir: path.resolve(PROJECT_ROOT, outDir), examsDir: path.resolve(PROJECT_ROOT, examsDir) };
+  return { outDir: path.resolve(PROJECT_ROOT, outDir), examsDir: path.resolve(PROJECT_ROOT, examsDir), exams };
 }
 
 /**
@@ -92,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { outDir, examsDir } = parseArgs(argv);
+  const { outDir, examsDir, exams } = parseArgs(argv);
   const config = loadProjectConfig();
   const started = performance.now();
 
@@ -120,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   console.log(`✓ built ${path.relative(PROJECT_ROOT, outDir)}/ in ${formatDuration(performance.now() - started)}`);
-  const failures = await buildSampleExams(config.bankDir, examsDir);
+  const failures = exams ? await buildSampleExams(config.bankDir, examsDir) : 0;
   if (failures) {
     console.error(`✖ ${failures} sample exam${failures === 1 ? '' : 's'} could not be printed (the site was built).`);
     return 1;

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { writeBaselineProject } from './bench/baseline.ts';
+import { generateSyntheticCourse } from './bench/generate-course.ts';
+import { measurePdfs, measureSite } from './bench/sizes.ts';
+import { runMain, UsageError } from './cli.ts';
+import { PROJECT_ROOT } from './project-config.ts';
+
+const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--json FILE] [--compare OLD.json]
+
+Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
+each step in its own process, R times (default 3): the full build (site + search index) against a
+bare Astro + Pagefind baseline of the same Markdown, \`npm run check\`, and 1 and 20 variants of a
+30-question exam; then sizes of dist/, the search index, a lesson page and the PDFs.
+Prints a table and writes JSON (default bench-out/bench-<lessons>-<questions>.json).`;
+
+interface Sample {
+  wallMs: number;
+  maxRssMiB: number;
+  /** What the script itself reported (e.g. "in 812 ms"), when it did. */
+  reportedMs?: number;
+}
+
+interface Options {
+  lessons: number;
+  questions: number;
+  runs: number;
+  json?: string;
+  compare?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { lessons: 100, questions: 600, runs: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const number = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new UsageError(`\`${arg}\` needs a whole number of at least 1`);
+      return value;
+    };
+    if (arg === '--lessons') options.lessons = number();
+    else if (arg === '--questions') options.questions = number();
+    else if (arg === '--runs') options.runs = number();
+    else if (arg === '--json') options.json = argv[++i];
+    else if (arg === '--compare') options.compare = argv[++i];
+    else throw new UsageError(`unknown argument \`${arg}\``);
+  }
+  return options;
+}
+
+const RSS_REPORTER = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/bench/rss-reporter.mjs')).href;
+
+/** Runs `node <args>` in its own process and returns wall time, peak memory and its output. */
+async function measure(args: string[], env: Record<string, string>): Promise<Sample & { output: string }> {
+  const rssFile = path.join(PROJECT_ROOT, '.trainbook', 'bench', `rss-${process.pid}.json`);
+  const started = performance.now();
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', RSS_REPORTER, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env, TRAINBOOK_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.stderr.on('data', (chunk) => (text += chunk));
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`\`node ${args.join(' ')}\` failed (${code}):\n${text}`))));
+  });
+  const wallMs = performance.now() - started;
+  const { maxRssKiB } = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRssKiB: number };
+  const reported = [...output.matchAll(/in (\d+(?:\.\d+)?) (ms|s)\b/g)].at(-1);
+  return { wallMs, maxRssMiB: maxRssKiB / 1024, output, ...(reported ? { reportedMs: Number(reported[1]) * (reported[2] === 's' ? 1000 : 1) } : {}) };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const summary = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+/** Runs the benchmark and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const options = parseOptions(argv);
+  const work = path.join(PROJECT_ROOT, '.trainbook', 'bench');
+  await mkdir(work, { recursive: true });
+  console.log(`Generating a synthetic course: ${options.lessons} lessons, ${options.questions} questions …`);
+  const course = await generateSyntheticCourse({ dir: path.join(work, 'course'), lessons: options.lessons, questions: options.questions });
+  const env = { TRAINBOOK_CONTENT_DIR: course.contentDir, TRAINBOOK_BANK_DIR: course.bankDir };
+  const site = path.join(work, 'site');
+  const baselineProject = path.join(work, 'baseline');
+  const baselineSite = path.join(baselineProject, 'dist');
+  const exams = path.join(work, 'exams');
+  await writeBaselineProject(baselineProject, course.contentDir);
+
+  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [] };
+  for (let run = 1; run <= options.runs; run++) {
+    console.log(`Run ${run}/${options.runs} …`);
+    samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env));
+    const astro = await measure([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineProject, '--force', '--silent'], {});
+    const index = await measure(['scripts/bench/index-site.ts', baselineSite], {});
+    samples.baseline!.push({ wallMs: astro.wallMs + index.wallMs, maxRssMiB: Math.max(astro.maxRssMiB, index.maxRssMiB) });
+    samples.check!.push(await measure(['scripts/check.ts'], env));
+    await rm(exams, { recursive: true, force: true });
+    samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env));
+    samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env));
+  }
+
+  const firstLesson = 'service-mindset/lesson-0001';
+  const sizes = {
+    site: await measureSite(site, firstLesson),
+    baselineSite: await measureSite(baselineSite, firstLesson),
+    pdfs: await measurePdfs(path.join(exams, 'bench-30-bank-1.0.0-seed-bench')),
+  };
+  const results = Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      {
+        wallMs: summary(list.map((s) => s.wallMs)),
+        maxRssMiB: summary(list.map((s) => s.maxRssMiB)),
+        ...(list.every((s) => s.reportedMs !== undefined) ? { reportedMs: summary(list.map((s) => s.reportedMs!)) } : {}),
+      },
+    ]),
+  );
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    params: { lessons: options.lessons, questions: options.questions, runs: options.runs },
+    results,
+    ratios: { buildVsBaseline: results.build!.wallMs.median / results.baseline!.wallMs.median },
+    sizes,
+  };
+
+  const ms = (s: { median: number; min: number; max: number }) => `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows: [string, string, string][] = [
+    ['full build (site + search)', ms(results.build!.wallMs), `${results.build!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['bare Astro + Pagefind baseline', ms(results.baseline!.wallMs), `${results.baseline!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['  ratio build / baseline', report.ratios.buildVsBaseline.toFixed(2), ''],
+    ['npm run check', ms(results.check!.wallMs), `${results.check!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['exam, 1 variant (3 PDFs)', `${ms(results.exam1!.wallMs)}${results.exam1!.reportedMs ? ` · in-process ${(results.exam1!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam1!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['exam, 20 variants (60 PDFs)', `${ms(results.exam20!.wallMs)}${results.exam20!.reportedMs ? ` · in-process ${(results.exam20!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['dist/ (baseline)', `${kb(sizes.site.distBytes)} (${kb(sizes.baselineSite.distBytes)})`, ''],
+    ['search index (baseline)', `${kb(sizes.site.pagefindBytes)} (${kb(sizes.baselineSite.pagefindBytes)})`, ''],
+    ['lesson page HTML raw / gzip', `${kb(sizes.site.lessonPage.html.raw)} / ${kb(sizes.site.lessonPage.html.gzip)}`, ''],
+    ['lesson page CSS raw / gzip', `${kb(sizes.site.lessonPage.css.raw)} / ${kb(sizes.site.lessonPage.css.gzip)}`, ''],
+    ['lesson page JS raw / gzip', `${kb(sizes.site.lessonPage.js.raw)} / ${kb(sizes.site.lessonPage.js.gzip)}`, ''],
+    ['lesson page total gzip', kb(sizes.site.lessonPage.total.gzip), ''],
+    ...Object.entries(sizes.pdfs)
+      .filter(([name]) => name.endsWith('-A.pdf'))
+      .map(([name, bytes]): [string, string, string] => [`PDF ${name}`, kb(bytes), '']),
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${options.lessons} lessons, ${options.questions} questions, ${options.runs} run(s), median (min–max)\n`);
+  for (const [name, value, memory] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(44)}  ${memory}`);
+
+  if (options.compare) {
+    const old = JSON.parse(await readFile(path.resolve(options.compare), 'utf8')) as typeof report;
+    console.log(`\nCompared with ${options.compare} (${old.params.lessons} lessons, ${old.params.questions} questions): new / old`);
+    for (const name of Object.keys(results)) {
+      const before = old.results[name]?.wallMs.median;
+      if (before) console.log(`  ${name.padEnd(10)} ${(results[name]!.wallMs.median / before).toFixed(2)}×`);
+    }
+  }
+  const jsonFile = path.resolve(options.json ?? path.join(PROJECT_ROOT, 'bench-out', `bench-${options.lessons}-${options.questions}.json`));
+  await mkdir(path.dirname(jsonFile), { recursive: true });
+  await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(PROJECT_ROOT, jsonFile)}`);
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await runMain(main, USAGE);
