@@ -12,7 +12,9 @@ import { createLessonMarkdownOptions, loadProject } from './src/lib/project/inde
 const config = loadProjectConfig();
 // `npm run build` has already checked the project; here we only need the bank for quizzes.
 // The dev server swaps in a reloaded bank when question files change (scripts/dev-reload.ts).
-const holder = { bank: (await loadProject(config)).bank };
+// `npm run build` has just loaded the bank to check it and hands it over instead of parsing it twice.
+const handedOver = /** @type {{ __trainbookBank?: import('./src/lib/questions/index.ts').QuestionBank }} */ (globalThis).__trainbookBank;
+const holder = { bank: handedOver ?? (await loadProject(config)).bank };
 setBankSignature(holder.bank);
 
 // Astro keeps its content-layer cache per project; tests build several courses
@@ -30,9 +32,15 @@ export default defineConfig({
   image: { service: passthroughImageService() },
   markdown: {
     syntaxHighlight: false,
+    // Smart quotes are an English typesetting rule; Chinese text keeps the quotes editors typed.
+    smartypants: false,
     remarkPlugins: [
       remarkDirective,
-      remarkTrainbook(createLessonMarkdownOptions(config, () => holder.bank)),
+      remarkTrainbook({
+        ...createLessonMarkdownOptions(config, () => holder.bank),
+        // `npm run build` collects render problems here, because Astro logs them and builds on.
+        onProblems: (diagnostics) => /** @type {{ __trainbookRenderProblems?: unknown[] }} */ (globalThis).__trainbookRenderProblems?.push(...diagnostics),
+      }),
     ],
     rehypePlugins: [rehypeTaskListLabels],
   },

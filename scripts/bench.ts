@@ -10,7 +10,7 @@ import { measurePdfs, measureSite } from './bench/sizes.ts';
 import { runMain, UsageError } from './cli.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 
-const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--json FILE] [--compare OLD.json]
+const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--json FILE] [--compare OLD.json] [--work DIR]
 
 Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
 each step in its own process, R times (default 3): the full build (site + search index) against a
@@ -31,10 +31,12 @@ interface Options {
   runs: number;
   json?: string;
   compare?: string;
+  /** Scratch folder for the synthetic course and the builds. */
+  work: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { lessons: 100, questions: 600, runs: 3 };
+  const options: Options = { lessons: 100, questions: 600, runs: 3, work: path.join(PROJECT_ROOT, '.trainbook', 'bench') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const number = () => {
@@ -47,6 +49,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--runs') options.runs = number();
     else if (arg === '--json') options.json = argv[++i];
     else if (arg === '--compare') options.compare = argv[++i];
+    else if (arg === '--work') options.work = path.resolve(argv[++i] ?? '');
     else throw new UsageError(`unknown argument \`${arg}\``);
   }
   return options;
@@ -55,8 +58,8 @@ function parseOptions(argv: string[]): Options {
 const RSS_REPORTER = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/bench/rss-reporter.mjs')).href;
 
 /** Runs `node <args>` in its own process and returns wall time, peak memory and its output. */
-async function measure(args: string[], env: Record<string, string>): Promise<Sample & { output: string }> {
-  const rssFile = path.join(PROJECT_ROOT, '.trainbook', 'bench', `rss-${process.pid}.json`);
+async function measure(args: string[], env: Record<string, string>, work: string): Promise<Sample & { output: string }> {
+  const rssFile = path.join(work, `rss-${process.pid}.json`);
   const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', RSS_REPORTER, ...args], {
@@ -89,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = parseOptions(argv);
-  const work = path.join(PROJECT_ROOT, '.trainbook', 'bench');
+  const work = options.work;
   await mkdir(work, { recursive: true });
   console.log(`Generating a synthetic course: ${options.lessons} lessons, ${options.questions} questions …`);
   const course = await generateSyntheticCourse({ dir: path.join(work, 'course'), lessons: options.lessons, questions: options.questions });
@@ -98,19 +101,19 @@ export async function main(argv: string[]): Promise<number> {
   const baselineProject = path.join(work, 'baseline');
   const baselineSite = path.join(baselineProject, 'dist');
   const exams = path.join(work, 'exams');
-  await writeBaselineProject(baselineProject, course.contentDir);
+  await writeBaselineProject(baselineProject, course.contentDir, path.join(PROJECT_ROOT, 'node_modules'));
 
   const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [] };
   for (let run = 1; run <= options.runs; run++) {
     console.log(`Run ${run}/${options.runs} …`);
-    samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env));
-    const astro = await measure([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineProject, '--force', '--silent'], {});
-    const index = await measure(['scripts/bench/index-site.ts', baselineSite], {});
+    samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env, work));
+    const astro = await measure([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineProject, '--force', '--silent'], {}, work);
+    const index = await measure(['scripts/bench/index-site.ts', baselineSite], {}, work);
     samples.baseline!.push({ wallMs: astro.wallMs + index.wallMs, maxRssMiB: Math.max(astro.maxRssMiB, index.maxRssMiB) });
-    samples.check!.push(await measure(['scripts/check.ts'], env));
+    samples.check!.push(await measure(['scripts/check.ts'], env, work));
     await rm(exams, { recursive: true, force: true });
-    samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env));
-    samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env));
+    samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env, work));
+    samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env, work));
   }
 
   const firstLesson = 'service-mindset/lesson-0001';

@@ -4,7 +4,7 @@ import { listPracticeQuestions } from '../src/lib/quiz/index.ts';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
-import { formatDiagnostics, hasErrors } from '../src/lib/diagnostics/index.ts';
+import { formatDiagnostics, hasErrors, isContentError, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { checkProject } from '../src/lib/project/index.ts';
 import { commitStagingDir, prepareStagingDir } from './atomic-dir.ts';
 import { formatDuration, runMain, UsageError } from './cli.ts';
@@ -39,20 +39,27 @@ function parseArgs(argv: string[]): { outDir: string; examsDir: string; exams: b
 }
 
 /**
- * Runs `task` with one known, harmless Astro 6 warning filtered out: `markdown.remarkPlugins` is
- * deprecated in favour of a processor API that @astrojs/mdx 5 does not read yet, and the legacy
- * option is the one setting that applies our remark plugins to .md and .mdx alike (docs/architecture.md).
+ * Runs `task` with known noise filtered out: Astro 6's deprecation notice for `markdown.remarkPlugins`
+ * and `markdown.smartypants` (the replacement is not read by @astrojs/mdx 5, and the legacy option is
+ * the one setting that applies our remark plugins to .md and .mdx alike; docs/architecture.md), and
+ * Astro's own printing of our content errors, which the build reports itself.
  */
 async function withoutKnownNoise<T>(task: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
+  const { warn, error } = console;
   console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('`markdown.remarkPlugins`')) return;
+    if (typeof args[0] === 'string' && /`markdown\.(remarkPlugins|smartypants)`/.test(args[0])) return;
     warn(...args);
+  };
+  // Astro's Markdown renderer prints each failing lesson's error with its stack; ours are
+  // collected and printed once as diagnostics, without a stack.
+  console.error = (...args: unknown[]) => {
+    if (isContentError(args[0])) return;
+    error(...args);
   };
   try {
     return await task();
   } finally {
-    console.warn = warn;
+    Object.assign(console, { warn, error });
   }
 }
 
@@ -98,14 +105,21 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadProjectConfig();
   const started = performance.now();
 
-  const check = await checkProject(config);
-  if (check.diagnostics.length) console.error(formatDiagnostics(check.diagnostics));
-  if (hasErrors(check.diagnostics)) {
+  const stopped = (diagnostics: Diagnostic[]) => {
+    console.error(formatDiagnostics(diagnostics));
     console.error(`\n✖ build stopped: fix the errors above. ${path.relative(PROJECT_ROOT, outDir) || '.'}/ was left as it was.`);
     return 1;
-  }
-  console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons`);
+  };
+  // Lesson Markdown is checked while Astro renders it (the same remark plugins), so it is not
+  // parsed twice; if rendering fails, the full check runs to report every problem at once.
+  const check = await checkProject(config, { markdown: false });
+  if (hasErrors(check.diagnostics)) return stopped(check.diagnostics);
+  if (check.diagnostics.length) console.error(formatDiagnostics(check.diagnostics));
+  console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons in ${formatDuration(performance.now() - started)}`);
 
+  const handover = globalThis as { __trainbookBank?: QuestionBank; __trainbookRenderProblems?: Diagnostic[] };
+  handover.__trainbookBank = check.bank;
+  const renderProblems: Diagnostic[] = (handover.__trainbookRenderProblems = []);
   const staging = await prepareStagingDir(outDir);
   try {
     // `force` clears Astro's content cache: rendered lessons embed quizzes from the bank, which
@@ -113,12 +127,19 @@ export async function main(argv: string[]): Promise<number> {
     await withoutKnownNoise(() =>
       astroBuild({ root: PROJECT_ROOT, outDir: staging, force: true, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'error' }),
     );
+    if (renderProblems.length) {
+      await rm(staging, { recursive: true, force: true });
+      return stopped(renderProblems);
+    }
     await copyPracticeImages(check.bank, config.bankDir, staging);
+    console.log(`✓ site rendered in ${formatDuration(performance.now() - started)}`);
     const pages = await writeSearchIndex(staging);
-    console.log(`✓ search index: ${pages} lessons`);
+    console.log(`✓ search index: ${pages} pages, ${formatDuration(performance.now() - started)}`);
     await commitStagingDir(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    const full = await checkProject(config);
+    if (hasErrors(full.diagnostics)) return stopped(full.diagnostics.filter((d) => d.severity === 'error'));
     throw error;
   }
   console.log(`✓ built ${path.relative(PROJECT_ROOT, outDir)}/ in ${formatDuration(performance.now() - started)}`);

@@ -16,8 +16,18 @@ function lessonLoader(): Loader {
   const signature = () => (globalThis as { __trainbookBankSignature?: string }).__trainbookBankSignature ?? '';
   return {
     name: 'trainbook-lessons',
-    load: (context) =>
-      inner.load({ ...context, generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${signature()}` : data) }),
+    load: (context) => {
+      // During `npm run build` our own diagnostics are collected and printed once, in full;
+      // Astro's one-line copy of them is dropped. The dev server keeps Astro's messages.
+      const collecting = () => Array.isArray((globalThis as { __trainbookRenderProblems?: unknown[] }).__trainbookRenderProblems);
+      const logger = new Proxy(context.logger, {
+        get: (target, key, receiver) =>
+          key === 'error'
+            ? (message: string) => (collecting() && / {2}(content|question|bank)\/[a-z-]+/.test(message) ? undefined : target.error(message))
+            : Reflect.get(target, key, receiver),
+      });
+      return inner.load({ ...context, logger, generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${signature()}` : data) });
+    },
   };
 }
 

@@ -106,6 +106,7 @@ organization: 基准测试
 duration: 90
 total_points: 100
 pass_mark: 60
+include_practice: true
 instructions: [本试卷用于性能测试。]
 sections:
   - { type: single, count: 12, points: 2 }

@@ -76,9 +76,10 @@ describe('Chinese search with Pagefind in Chromium', () => {
   it('shows results in the search page UI for a query from the header form', async () => {
     const page = await browser.page();
     await page.goto(browser.url('/search/?q=退换货'));
-    await page.locator('.pagefind-ui__result-link').first().waitFor();
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
-    expect(links).toContain('/product-knowledge/returns-and-fees/');
+    // Results arrive one by one; wait for the expected lesson's link rather than for the first result.
+    const link = page.locator('.pagefind-ui__result-link[href^="/product-knowledge/returns-and-fees/"]').first();
+    await link.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('退换货');
     await page.close();
   });
 });

@@ -69,12 +69,13 @@ export function totalMinutes(module: Module): number {
   return module.lessons.reduce((sum, lesson) => sum + lesson.data.duration, 0);
 }
 
-/** Returns every page path an editor may link to (without base): modules, lessons and module print pages. */
+/** Returns every page path an editor may link to (without base): modules, lessons, print and practice pages. */
 export function listLinkTargets(course: Course): Set<string> {
-  const targets = new Set<string>(['/', '/search/']);
+  const targets = new Set<string>(['/', '/search/', '/changelog/']);
   for (const module of course.modules) {
     targets.add(`/${module.slug}/`);
     targets.add(`/${module.slug}/print/`);
+    targets.add(`/${module.slug}/practice/`);
     for (const lesson of module.lessons) targets.add(`/${lesson.id}/`);
   }
   return targets;

@@ -1,8 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -36,11 +35,24 @@ export interface LessonMarkdownOptions extends CalloutOptions {
   targets?: ReadonlySet<string>;
   /** Further transforms (quizzes), run after callouts and links. */
   transforms?: LessonTreeTransform[];
+  /** Receives the diagnostics of every lesson that fails while Astro renders it. */
+  onProblems?: (diagnostics: Diagnostic[]) => void;
 }
+
+const markdownParser = unified().use(remarkParse).use(remarkDirective).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkDirective).use(remarkMdx).freeze();
 
 /** Returns the page paths present in `contentDir` by file name alone (no parsing), for link checks. */
 export function scanLinkTargets(contentDir: string): Set<string> {
-  const targets = new Set<string>(['/', '/search/']);
+  // Astro renders lessons one by one; rescanning for each would read every folder once per lesson.
+  // The scan is kept while no module folder changes (a new lesson changes its folder's mtime).
+  const stamp = readdirSync(contentDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${entry.name}:${statSync(path.join(contentDir, entry.name)).mtimeMs}`)
+    .join('|');
+  const cached = targetCache.get(contentDir);
+  if (cached?.stamp === stamp) return cached.targets;
+  const targets = new Set<string>(['/', '/search/', '/changelog/']);
   for (const module of readdirSync(contentDir, { withFileTypes: true })) {
     if (!module.isDirectory() || !SLUG_PATTERN.test(module.name)) continue;
     targets.add(`/${module.name}/`);
@@ -51,8 +63,11 @@ export function scanLinkTargets(contentDir: string): Set<string> {
       if (match) targets.add(`/${module.name}/${match[1]}/`);
     }
   }
+  targetCache.set(contentDir, { stamp, targets });
   return targets;
 }
+
+const targetCache = new Map<string, { stamp: string; targets: Set<string> }>();
 
 /** Runs every trainbook transform on a lesson tree in place and returns all diagnostics. */
 export function transformLessonTree(
@@ -82,8 +97,9 @@ export function transformLessonTree(
 
 /** Returns the diagnostics of a lesson body, parsed the way Astro parses it (GFM, directives, MDX). */
 export function checkLessonMarkdown(body: string, absolutePath: string, options: LessonMarkdownOptions): Diagnostic[] {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
-  if (absolutePath.endsWith('.mdx')) processor.use(remarkMdx);
+  // GFM is left out on purpose: it changes no link, image or directive position, and its
+  // autolink pass was a tenth of `npm run check` on a 1,000-lesson course.
+  const processor = absolutePath.endsWith('.mdx') ? mdxParser : markdownParser;
   let tree: Root;
   try {
     tree = processor.parse(body) as Root;
@@ -104,15 +120,38 @@ export function checkLessonMarkdown(body: string, absolutePath: string, options:
   return transformLessonTree(tree, absolutePath, options);
 }
 
+/** Returns how many lines of `file` precede the Markdown `body` Astro handed to remark. */
+function bodyLineOffset(file: string, body: string): number {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return 0;
+  }
+  const probe = body.trimStart().slice(0, 200);
+  const at = probe ? source.indexOf(probe) : -1;
+  if (at === -1) return 0;
+  const linesBefore = source.slice(0, at).split('\n').length - 1;
+  const bodyLinesBefore = body.slice(0, body.indexOf(probe)).split('\n').length - 1;
+  return linesBefore - bodyLinesBefore;
+}
+
 /**
  * Returns the remark plugin Astro runs on every `.md` and `.mdx` lesson: callouts,
  * link checks with base, and any extra transforms. Problems stop the build with all diagnostics.
  */
 export function remarkTrainbook(options: LessonMarkdownOptions) {
-  return () => (tree: Root, vfile: { path?: string; data: Record<string, unknown> }) => {
+  return () => (tree: Root, vfile: { path?: string; value?: unknown; data: Record<string, unknown> }) => {
     if (!vfile.path || !path.resolve(vfile.path).startsWith(path.resolve(options.contentDir) + path.sep)) return;
     const astro = (vfile.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
     const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}));
-    if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
+    // Astro parses the lesson without its front matter, so its lines start after it: shift them back.
+    const offset = bodyLineOffset(vfile.path, String(vfile.value ?? ''));
+    if (offset) for (const d of diagnostics) if (d.place) d.place = { ...d.place, line: d.place.line + offset };
+    if (hasErrors(diagnostics)) {
+      // Astro logs a failed lesson and goes on building; the collector lets `npm run build` fail with every problem.
+      options.onProblems?.(diagnostics);
+      throw new ContentError(diagnostics);
+    }
   };
 }

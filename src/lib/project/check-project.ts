@@ -29,7 +29,11 @@ export interface ProjectCheck {
  * Returns the options every lesson is rendered and checked with, so check and build agree.
  * `bank` may be a getter, so the dev server can swap in a reloaded bank.
  */
-export function createLessonMarkdownOptions(config: TrainbookConfig, bank: QuestionBank | (() => QuestionBank)): LessonMarkdownOptions {
+export function createLessonMarkdownOptions(
+  config: TrainbookConfig,
+  bank: QuestionBank | (() => QuestionBank),
+  { render = true }: { render?: boolean } = {},
+): LessonMarkdownOptions {
   const getBank = typeof bank === 'function' ? bank : () => bank;
   const t = createTranslator(config.lang);
   const labels: Record<CalloutKind, string> = { tip: t('callout.tip'), warning: t('callout.warning'), example: t('callout.example') };
@@ -39,7 +43,7 @@ export function createLessonMarkdownOptions(config: TrainbookConfig, bank: Quest
     publicDir: config.publicDir,
     rootDir: config.rootDir,
     labels,
-    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/` })],
+    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render })],
   };
 }
 
@@ -71,13 +75,13 @@ export async function loadProject(config: TrainbookConfig): Promise<Omit<Project
 /**
  * Returns every problem in the project without building the site: module and lesson
  * metadata, the question bank, then each lesson's Markdown (callouts, links, images, quizzes).
+ * `markdown: false` skips the last part, for the build, whose renderer runs the same checks.
  */
-export async function checkProject(config: TrainbookConfig): Promise<ProjectCheck> {
+export async function checkProject(config: TrainbookConfig, { markdown = true }: { markdown?: boolean } = {}): Promise<ProjectCheck> {
   const { course, bank, diagnostics } = await loadProject(config);
-  const options = { ...createLessonMarkdownOptions(config, bank), targets: listLinkTargets(course) };
-  for (const module of course.modules) options.targets.add(`/${module.slug}/practice/`);
+  const options = { ...createLessonMarkdownOptions(config, bank, { render: false }), targets: listLinkTargets(course) };
   const lessons = listLessons(course);
-  for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
+  if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
   return {
     course,

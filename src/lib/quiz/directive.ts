@@ -48,13 +48,15 @@ export interface QuizTransformOptions {
   t: Translate;
   /** URL prefix for bank images. */
   imageBase?: string;
+  /** False when only checking: quizzes are validated but not rendered (much faster). Default: true. */
+  render?: boolean;
 }
 
 /**
  * Returns the lesson transform that turns `::quiz{ids="…"}` (and `<Quiz … />` in MDX, checked only)
  * into rendered self-checks, drawing filters deterministically from the lesson id.
  */
-export function createQuizDirectiveTransform({ getBank, t, imageBase }: QuizTransformOptions): LessonTreeTransform {
+export function createQuizDirectiveTransform({ getBank, t, imageBase, render = true }: QuizTransformOptions): LessonTreeTransform {
   return (tree: Root, context) => {
     const diagnostics: Diagnostic[] = [];
     const lessonId = context.contentPath.replace(/\.mdx?$/, '');
@@ -94,7 +96,7 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase }: QuizTran
       // Progress is tracked per lesson on its first quiz; further quizzes keep their own records.
       const progressKey = count === 1 ? lessonId : `${lessonId}#${count}`;
       if (count === 1) context.data.quizSignature = signature.join(',');
-      if (!isDirective) return;
+      if (!isDirective || !render) return;
       const quiz = renderQuiz(selection.questions, { t, domId: `quiz-${count}`, progressKey, mode: 'lesson', imageBase });
       node.data = { hName: 'div', hProperties: { className: ['quiz-container'] }, hChildren: [quiz] };
     });

@@ -22,8 +22,17 @@ function remarkRawHtmlAsText() {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRawHtmlAsText).use(remarkRehype);
 
+/** Characters and line starts that make a snippet more than one plain paragraph of text. */
+const MARKDOWN_SYNTAX = /[*_`[\]!<>#|~\\&:]|^\s*(?:[-+]|\d+[.)])\s|\n\s*\n|https?:/m;
+
 /** Returns the HAST children of a Markdown snippet (question stem, option, explanation). */
 export function markdownToHast(markdown: string, options: MarkdownToHastOptions = {}): ElementContent[] {
+  const text = markdown.trim();
+  // Most stems and options are one plain sentence: skip the Markdown parser for them
+  // (a 1,000-lesson build renders tens of thousands of these).
+  if (!MARKDOWN_SYNTAX.test(text)) {
+    return text ? [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text.replace(/\s*\n\s*/g, ' ') }] }] : [];
+  }
   const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
   if (options.imageBase) {
     visit(tree, 'element', (node: Element) => {
