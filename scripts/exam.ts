@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { assembleExam, createManifest, examFromManifest, parseBlueprint, type Exam, type ExamManifest } from '../src/lib/exam/index.ts';
-import { generateExamFiles, prepareFont, renderPdf, subsetFontForText } from '../src/lib/exam-pdf/index.ts';
+import { generateExamFiles, markdownToPlainText, prepareFont, readImage, renderPdf, subsetFontForText, type ExamImage } from '../src/lib/exam-pdf/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { indexToLetter } from '../src/lib/questions/index.ts';
 import { layoutRubric, parseRubric } from '../src/lib/rubric/index.ts';
@@ -184,17 +184,31 @@ export async function main(argv: string[]): Promise<number> {
     console.log('\n--dry-run: nothing was written.');
     return 0;
   }
-  const folder = await writeExam(exam, path.basename(target.file).replace(/\.ya?ml$/, ''), outRoot);
+  const folder = await writeExam(exam, path.basename(target.file).replace(/\.ya?ml$/, ''), outRoot, config.bankDir);
   if (!folder) return 1;
   console.log(`✓ ${exam.variants.length} variant${exam.variants.length === 1 ? '' : 's'} (paper, answer key, answer sheet) in ${relative(folder)}/ in ${formatDuration(performance.now() - started)}`);
   if (!args.seed) console.log(`  seed ${seed}: run again with \`--seed ${seed}\` to get the same papers.`);
   return 0;
 }
 
+/** Reads the PNG and JPEG images the exam's questions show; other formats print as their alt text. */
+async function loadExamImages(exam: Exam, bankDir: string): Promise<Map<string, ExamImage>> {
+  const images = new Map<string, ExamImage>();
+  const stems = exam.variants[0]!.sections.flatMap((s) => s.items).flatMap(({ question }) => [question.stem, ...(question.type === 'case' ? question.parts.map((p) => p.stem) : [])]);
+  for (const { src } of stems.flatMap((stem) => markdownToPlainText(stem).images)) {
+    if (images.has(src) || /^[a-z]+:/i.test(src)) continue;
+    const image = readImage(new Uint8Array(await readFile(path.join(bankDir, src))));
+    if (image) images.set(src, image);
+    else console.error(`note: ${src} is not PNG or JPEG; the paper shows its description instead.`);
+  }
+  return images;
+}
+
 /** Renders every PDF of an exam and writes the run's folder atomically; returns it, or undefined on errors. */
-async function writeExam(exam: Exam, name: string, outRoot: string): Promise<string | undefined> {
+async function writeExam(exam: Exam, name: string, outRoot: string, bankDir: string): Promise<string | undefined> {
   const fonts = await loadExamFont();
-  const generated = await generateExamFiles(exam, fonts, { onProgress: createProgressBar('rendering PDFs') });
+  const images = await loadExamImages(exam, bankDir);
+  const generated = await generateExamFiles(exam, fonts, { onProgress: createProgressBar('rendering PDFs'), images });
   if (hasErrors(generated.diagnostics)) {
     fail(generated.diagnostics, 'no exam made');
     return undefined;
@@ -229,7 +243,7 @@ async function regenerate(args: ExamArgs, config: ReturnType<typeof loadProjectC
     console.error(`✖ cannot regenerate ${manifest.title} (bank ${manifest.bank.version}, seed ${manifest.seed}) byte for byte; since then:\n${problems.map((p) => `  - ${p}`).join('\n')}\nMake a new run instead: \`npm run exam -- ${path.basename(manifest.blueprint.file).replace(/\.ya?ml$/, '')} --seed ${manifest.seed}\`.`);
     return 1;
   }
-  const folder = await writeExam(exam, path.basename(manifest.blueprint.file).replace(/\.ya?ml$/, ''), path.resolve(PROJECT_ROOT, args.out));
+  const folder = await writeExam(exam, path.basename(manifest.blueprint.file).replace(/\.ya?ml$/, ''), path.resolve(PROJECT_ROOT, args.out), config.bankDir);
   if (!folder) return 1;
   console.log(`✓ regenerated ${exam.variants.length} variant${exam.variants.length === 1 ? '' : 's'} of bank ${exam.bankVersion}, seed ${exam.seed} in ${relative(folder)}/ in ${formatDuration(performance.now() - started)}`);
   return 0;

@@ -58,3 +58,21 @@ describe('npm run exam', () => {
     expect(result.stderr).toContain('Usage:');
   });
 });
+
+describe('question images on paper', () => {
+  it('embeds a PNG scaled to the text width', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { courseEnv } = await import('../support/run-script.ts');
+    const { FIXTURE_COURSE } = await import('../support/paths.ts');
+    const blueprint = path.join(import.meta.dirname, 'fixtures', 'with-image.yaml');
+    const result = await runScript('exam', [blueprint, '--seed', '1', '--out', out], courseEnv(FIXTURE_COURSE));
+    expect(result.code).toBe(0);
+    const paper = path.join(out, 'with-image-bank-2.1.0-seed-1', 'paper-A.pdf');
+    const images = execFileSync('pdfimages', ['-list', paper], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s+1\s+0\s+image\s+640\s+200\s+rgb/);
+    // 640 px at 96 dpi is 480 pt: it fits the 487 pt text width minus the number's indent, so ~97 ppi.
+    const ppi = Number(images[0]!.trim().split(/\s+/)[12]);
+    expect(ppi).toBeGreaterThanOrEqual(96);
+  });
+});

@@ -61,6 +61,22 @@ export class RowBuilder {
     return { height, ops: [] };
   }
 
+  /**
+   * Returns a row showing an image scaled to fit the text width (and at most 220 pt high),
+   * or a bracketed alt text when the image cannot be printed (e.g. SVG).
+   */
+  image(src: string, alt: string, indent = 0): Row[] {
+    const size = this.metrics.imageSize?.(src);
+    if (!size) return this.text(`［图：${alt || src}］`, { size: 9.5, indent });
+    const available = CONTENT_WIDTH - indent;
+    // 96 px per inch is how editors' screens show the image; never enlarge it beyond that.
+    const natural = { width: (size.width * 72) / 96, height: (size.height * 72) / 96 };
+    const scale = Math.min(1, available / natural.width, 220 / natural.height);
+    const width = natural.width * scale;
+    const height = natural.height * scale;
+    return [{ height: height + 8, ops: [{ type: 'image', x: MARGIN.left + indent, y: 4, width, height, src }] }];
+  }
+
   /** Returns a row of ruled answer lines, e.g. for short answers. */
   answerLines(count: number, { indent = 0, spacing = 24 } = {}): Row[] {
     return Array.from({ length: count }, () => ({

@@ -2,6 +2,7 @@ import { createError, type Diagnostic } from '../diagnostics/index.ts';
 import type { Exam, ExamItem } from '../exam/index.ts';
 import type { CasePart, Question } from '../questions/index.ts';
 import { subsetFontForText, type FontSet } from './fonts.ts';
+import type { ExamImage } from './images.ts';
 import { prepareFont } from './prepared-font.ts';
 import { layoutKey } from './layout-key.ts';
 import { layoutPaper } from './layout-paper.ts';
@@ -68,19 +69,25 @@ function textOf(documents: LaidOutDocument[]): string {
 export async function generateExamFiles(
   exam: Exam,
   fonts: FontSet,
-  { kinds = DOCUMENT_KINDS, onProgress }: { kinds?: readonly DocumentKind[]; onProgress?: (done: number, total: number) => void } = {},
+  {
+    kinds = DOCUMENT_KINDS,
+    onProgress,
+    images = new Map(),
+  }: { kinds?: readonly DocumentKind[]; onProgress?: (done: number, total: number) => void; images?: ReadonlyMap<string, ExamImage> } = {},
 ): Promise<{ files: ExamFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics = checkGlyphs(exam, fonts);
   if (diagnostics.length) return { files: [], diagnostics };
+  const metrics: FontSet = { ...fonts, imageSize: (src) => images.get(src) };
   const files: ExamFile[] = [];
   const total = kinds.length * exam.variants.length;
   for (const kind of kinds) {
-    const documents = exam.variants.map((variant) => ({ variant, document: LAYOUT[kind](exam, variant, fonts) }));
+    const documents = exam.variants.map((variant) => ({ variant, document: LAYOUT[kind](exam, variant, metrics) }));
     const text = textOf(documents.map((d) => d.document));
     const font = prepareFont(await subsetFontForText(fonts.file, text), text, 'NotoSansSC-Regular');
     for (const { variant, document } of documents) {
       const bytes = await renderPdf(document, {
         font,
+        images,
         subject: `${exam.bankTitle} ${exam.bankVersion} · seed ${exam.seed}`,
         keywords: [`bank:${exam.bankVersion}`, `seed:${exam.seed}`, `variant:${variant.label}`],
       });

@@ -9,3 +9,4 @@ export { createFontSet, subsetFontForText, type FontSet } from './fonts.ts';
 export { renderPdf, type RenderOptions } from './render.ts';
 export { checkGlyphs, DOCUMENT_KINDS, generateExamFiles, type DocumentKind, type ExamFile } from './generate.ts';
 export { prepareFont, widthInFont, type PreparedFont } from './prepared-font.ts';
+export { readImage, type ExamImage } from './images.ts';

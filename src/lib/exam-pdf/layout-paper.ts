@@ -33,6 +33,11 @@ function stemText(stem: string): string {
   return markdownToPlainText(stem).text.replace(/_{4,}/g, PRINTED_BLANK);
 }
 
+/** Rows for the images a stem references, each scaled to the text width. */
+function stemImages(rows: RowBuilder, stem: string, indent: number): Row[] {
+  return markdownToPlainText(stem).images.flatMap((image) => rows.image(image.src, image.alt, indent));
+}
+
 function optionRows(rows: RowBuilder, question: Pick<Extract<Question, { type: 'single' | 'multiple' }>, 'options'>, order: number[], indent: number): Row[] {
   const labels = order.map((original, shown) => `${indexToLetter(shown)}. ${markdownToPlainText(question.options[original]!.text).text}`);
   const width = CONTENT_WIDTH - indent;
@@ -76,7 +81,7 @@ function questionBlock(rows: RowBuilder, item: ExamItem, number: number, section
       keepTogether: true,
       questionId: question.id,
       spaceBefore: 6,
-      rows: [...rows.text(`${prefix}${stemWithBracket(question)}`, { size: BODY, hanging }), ...answerRows(rows, question, item, hanging)],
+      rows: [...rows.text(`${prefix}${stemWithBracket(question)}`, { size: BODY, hanging }), ...stemImages(rows, question.stem, hanging), ...answerRows(rows, question, item, hanging)],
     };
   }
   const parts = question.parts.flatMap((part, i) => {
@@ -86,6 +91,7 @@ function questionBlock(rows: RowBuilder, item: ExamItem, number: number, section
     return [
       rows.space(3),
       ...rows.text(`${partLabel}（${formatPoints(placed.points)} 分）${stemWithBracket(part)}`, { size: BODY, indent: hanging, hanging: partHanging - hanging }),
+      ...stemImages(rows, part.stem, partHanging),
       ...answerRows(rows, part, placed, partHanging),
     ];
   });
@@ -96,6 +102,7 @@ function questionBlock(rows: RowBuilder, item: ExamItem, number: number, section
     rows: [
       ...rows.text(`${prefix}阅读以下情景，回答问题。`, { size: BODY, hanging }),
       ...rows.text(stemText(question.stem), { size: BODY, indent: hanging }),
+      ...stemImages(rows, question.stem, hanging),
       ...parts,
     ],
   };

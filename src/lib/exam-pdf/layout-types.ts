@@ -11,7 +11,9 @@ export type DrawOp =
   | { type: 'text'; x: number; y: number; text: string; size: number; weight: Weight; align?: 'left' | 'center' | 'right'; width?: number }
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; dash?: boolean }
   | { type: 'rect'; x: number; y: number; width: number; height: number; lineWidth: number }
-  | { type: 'circle'; x: number; y: number; r: number; lineWidth: number };
+  | { type: 'circle'; x: number; y: number; r: number; lineWidth: number }
+  /** An image by its source path in the bank (`assets/flow.png`), placed with its top-left corner at x, y. */
+  | { type: 'image'; x: number; y: number; width: number; height: number; src: string };
 
 /** A laid-out page: what to draw, and which questions it holds (for tests and the no-split rule). */
 export interface LaidOutPage {
@@ -27,7 +29,9 @@ export interface LaidOutDocument {
   pages: LaidOutPage[];
 }
 
-/** Widths of text in the font the PDF will embed. */
+/** Widths of text in the font the PDF will embed, and the images questions show. */
 export interface FontMetrics {
   widthOf(text: string, size: number, weight: Weight): number;
+  /** Pixel size of a question image by its bank path, when it can be printed. */
+  imageSize?(src: string): { width: number; height: number } | undefined;
 }

@@ -1,11 +1,14 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { PAGE, type DrawOp, type LaidOutDocument } from './layout-types.ts';
+import type { ExamImage } from './images.ts';
 import { widthInFont, type PreparedFont } from './prepared-font.ts';
 
 export interface RenderOptions {
   /** The run's subset font, prepared once (see `prepareFont`). */
   font: PreparedFont;
+  /** Question images by bank path, for `image` ops. */
+  images?: ReadonlyMap<string, ExamImage>;
   /** Document metadata; no dates, so the same input gives the same bytes. */
   subject: string;
   keywords: string[];
@@ -71,7 +74,7 @@ const KAPPA = 0.5522847498;
  * through pdf-lib's drawing API: an exam run draws tens of thousands of ops, and this is
  * several times faster while producing the same marks.
  */
-function operatorsFor(op: DrawOp, font: PreparedFont): string {
+function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<string, string>): string {
   const flip = (y: number) => PAGE.height - y;
   switch (op.type) {
     case 'text': {
@@ -88,6 +91,10 @@ function operatorsFor(op: DrawOp, font: PreparedFont): string {
       return `q ${n(op.width)} w 0 G ${op.dash ? '[2 2] 0 d ' : ''}${n(op.x1)} ${n(flip(op.y1))} m ${n(op.x2)} ${n(flip(op.y2))} l S Q\n`;
     case 'rect':
       return `q ${n(op.lineWidth)} w 0 G ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re S Q\n`;
+    case 'image': {
+      const name = imageNames.get(op.src);
+      return name ? `q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${n(flip(op.y + op.height))} cm /${name} Do Q\n` : '';
+    }
     case 'circle': {
       const { r } = op;
       const [cx, cy, k] = [op.x, flip(op.y), r * KAPPA];
@@ -115,10 +122,21 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   pdf.setCreator('trainbook');
   pdf.setLanguage('zh-CN');
   const fontRef = embedPreparedFont(pdf.context, options.font);
+  // Each image is embedded once per document, however many pages show it.
+  const imageRefs = new Map<string, { name: string; ref: PDFRef }>();
+  for (const op of document.pages.flatMap((p) => p.ops)) {
+    if (op.type !== 'image') continue;
+    const image = options.images?.get(op.src);
+    if (!image || imageRefs.has(op.src)) continue;
+    const embedded = image.format === 'png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes);
+    imageRefs.set(op.src, { name: `Im${imageRefs.size}`, ref: embedded.ref });
+  }
+  const imageNames = new Map([...imageRefs].map(([src, { name }]) => [src, name]));
   for (const laidOut of document.pages) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
     page.node.setFontDictionary(FONT_KEY, fontRef);
-    const operators = laidOut.ops.map((op) => operatorsFor(op, options.font)).join('');
+    for (const op of laidOut.ops) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
+    const operators = laidOut.ops.map((op) => operatorsFor(op, options.font, imageNames)).join('');
     const contents = pdf.context.stream(new Uint8Array(deflateSync(operators)), { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), pdf.context.register(contents));
   }
