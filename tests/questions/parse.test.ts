@@ -80,6 +80,21 @@ describe('parseQuestionFile', () => {
     });
   });
 
+  it('places every question the same whether the file is valid (fast path) or not (positioned path)', () => {
+    const file = 'question-bank/communication/complaint-handling.yaml';
+    const source = readFileSync(path.join(ROOT, file), 'utf8');
+    const fast = parseQuestionFile(source, file);
+    expect(fast.diagnostics).toEqual([]);
+    // A mistake in the last question sends the whole file down the positioned path.
+    const broken = source.replace(/answer: ([A-E])\n(?![\s\S]*answer: [A-E]\n)/, 'answer: Z\n');
+    const slow = parseQuestionFile(broken, file);
+    expect(slow.diagnostics.map((d) => d.ruleId)).toEqual(['question/unknown-answer']);
+    const places = (questions: typeof fast.questions) => Object.fromEntries(questions.map((q) => [q.id, q.place]));
+    const slowPlaces = places(slow.questions);
+    expect(Object.keys(slowPlaces).length).toBe(fast.questions.length - 1);
+    for (const [id, place] of Object.entries(slowPlaces)) expect(place, id).toEqual(places(fast.questions)[id]);
+  });
+
   it('totals case and short-answer points from their parts', () => {
     const source = readFileSync(path.join(ROOT, 'tests/fixtures/course/question-bank/advanced-topics/questions.yaml'), 'utf8');
     const { questions, diagnostics } = parseQuestionFile(source, 'q.yaml');

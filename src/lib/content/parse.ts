@@ -1,5 +1,5 @@
 import { createError, type Diagnostic } from '../diagnostics/index.ts';
-import { parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
+import { parseYamlFast, parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { LessonFrontmatterSchema, ModuleSchema, type LessonFrontmatter, type ModuleMeta } from './schema.ts';
 
@@ -34,6 +34,9 @@ export function parseLessonSource(
       ],
     };
   }
+  // Fast path for the common, valid case; positions are only worked out when something is wrong.
+  const quick = LessonFrontmatterSchema.safeParse(parseYamlFast(split.yaml) ?? null);
+  if (quick.success) return { data: quick.data, body: split.body, diagnostics: [] };
   const yaml = parseYamlSource(split.yaml, file, split.yamlLine - 1);
   if (yaml.diagnostics.length) return { body: split.body, diagnostics: yaml.diagnostics };
   const result = LessonFrontmatterSchema.safeParse(yaml.value ?? {});

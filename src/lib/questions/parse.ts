@@ -1,5 +1,5 @@
 import { createError, type Diagnostic, type Place } from '../diagnostics/index.ts';
-import { parseYamlSource, zodIssuesToDiagnostics, type YamlPath } from '../yaml/index.ts';
+import { findListItemPlaces, parseYamlFast, parseYamlSource, zodIssuesToDiagnostics, type YamlPath } from '../yaml/index.ts';
 import { countBlanks, indexToLetter, letterToIndex, type CasePart, type Choice, type Question, type QuestionBody } from './question.ts';
 import { QuestionFileSchema, QuestionSchema, type QuestionInput } from './schema.ts';
 
@@ -127,6 +127,60 @@ function normalizeBody(input: BodyInput, report: Report): { body: Exclude<Questi
  * A question with errors is left out; the others are still returned, so all problems surface at once.
  */
 export function parseQuestionFile(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } {
+  return parseQuestionFileFast(source, file) ?? parseQuestionFileWithPositions(source, file);
+}
+
+/**
+ * The common case, fast: a valid file parsed without positions, each question placed by
+ * its list item's indentation. Returns undefined as soon as anything needs a positioned
+ * diagnostic, and the file is parsed again the slow way.
+ */
+function parseQuestionFileFast(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } | undefined {
+  const value = parseYamlFast(source) as { questions?: unknown } | undefined;
+  const places = findListItemPlaces(source, 'questions');
+  if (!value || !QuestionFileSchema.safeParse(value).success || !Array.isArray(value.questions) || places?.length !== value.questions.length) return undefined;
+  const questions: Question[] = [];
+  for (const [index, item] of value.questions.entries()) {
+    const result = QuestionSchema.safeParse(item);
+    if (!result.success) return undefined;
+    let problems = 0;
+    const { body, points } = normalizeBody(result.data as unknown as BodyInput, () => problems++);
+    const data = result.data as QuestionInput & Record<string, unknown>;
+    if (problems || !String(data.explanation).trim()) return undefined;
+    questions.push(toQuestion(data, body, points, file, places[index]!, item));
+  }
+  return { questions, diagnostics: [] };
+}
+
+function toQuestion(
+  data: QuestionInput & Record<string, unknown>,
+  body: ReturnType<typeof normalizeBody>['body'],
+  points: number,
+  file: string,
+  place: Place,
+  item: unknown,
+): Question {
+  return {
+    ...body,
+    id: data.id,
+    rev: data.rev,
+    module: data.module,
+    ...(data.lesson ? { lesson: data.lesson } : {}),
+    level: data.level ?? 'basic',
+    difficulty: data.difficulty,
+    tags: data.tags ?? [],
+    visibility: data.visibility ?? 'exam',
+    retired: data.retired ?? false,
+    points,
+    stem: data.stem.trim(),
+    explanation: String(data.explanation).trim(),
+    file,
+    place,
+    source: item as Record<string, unknown>,
+  } as Question;
+}
+
+function parseQuestionFileWithPositions(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } {
   const yaml = parseYamlSource(source, file);
   if (yaml.diagnostics.length) return { questions: [], diagnostics: yaml.diagnostics };
   const fileResult = QuestionFileSchema.safeParse(yaml.value ?? {});
@@ -157,25 +211,7 @@ export function parseQuestionFile(source: string, file: string): { questions: Qu
       report(['explanation'], 'question/empty-explanation', 'Unexpected empty `explanation`, expected 解析 text', 'explain why the answer is right; trainees see it after answering.');
     }
     if (diagnostics.length > before) return;
-    const place: Place = yaml.placeOf(base);
-    questions.push({
-      ...body,
-      id: data.id,
-      rev: data.rev,
-      module: data.module,
-      ...(data.lesson ? { lesson: data.lesson } : {}),
-      level: data.level ?? 'basic',
-      difficulty: data.difficulty,
-      tags: data.tags ?? [],
-      visibility: data.visibility ?? 'exam',
-      retired: data.retired ?? false,
-      points,
-      stem: data.stem.trim(),
-      explanation: String(data.explanation).trim(),
-      file,
-      place,
-      source: item as Record<string, unknown>,
-    } as Question);
+    questions.push(toQuestion(data, body, points, file, yaml.placeOf(base), item));
   });
   return { questions, diagnostics };
 }
