@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/paths.ts';
 import { listFiles, readSiteTexts } from '../support/site-files.ts';
@@ -19,7 +20,7 @@ describe('building the fixture course under base /handbook/', () => {
   });
 
   it('writes home, module, lesson, print, practice, search and 404 pages and a sitemap', () => {
-    for (const page of ['', 'basics', 'basics/first-steps', 'basics/second-steps', 'basics/print', 'basics/practice', 'advanced-topics/mdx-lesson', 'search']) {
+    for (const page of ['', 'basics', 'basics/first-steps', 'basics/second-steps', 'basics/print', 'basics/practice', 'advanced-topics/mdx-lesson', 'search', 'changelog']) {
       expect(existsSync(path.join(site, page, 'index.html')), page).toBe(true);
     }
     expect(existsSync(path.join(site, '404.html'))).toBe(true);
@@ -57,9 +58,13 @@ describe('building the fixture course under base /handbook/', () => {
     }
   });
 
-  it('loads quiz JavaScript only on pages with a quiz', () => {
+  it('loads quiz JavaScript only on pages with a quiz, under 8 KB gzipped', () => {
     const scripts = (page: string) => [...html(page).matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts('basics/first-steps')).toHaveLength(1);
+    const quizScript = readFileSync(path.join(site, scripts('basics/first-steps')[0]!.replace(/^\/handbook\//, '')));
+    expect(gzipSync(quizScript).length).toBeLessThanOrEqual(8 * 1024);
+    // Self-contained: no further chunks to download.
+    expect(quizScript.toString('utf8')).not.toMatch(/from\s*["']\.\//);
     expect(scripts('basics/practice')).toHaveLength(1);
     expect(scripts('search')).toEqual([]);
     expect(readFileSync(path.join(site, '404.html'), 'utf8')).not.toContain('<script type="module"');

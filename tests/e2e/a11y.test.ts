@@ -15,6 +15,7 @@ describe('accessibility (axe-core)', () => {
     ['print', '/communication/print/'],
     ['practice', '/communication/practice/'],
     ['search', '/search/?q=投诉'],
+    ['changelog', '/changelog/'],
   ])('finds no serious or critical violation on the %s page', async (_, pathname) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.page({ colorScheme });

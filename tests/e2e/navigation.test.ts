@@ -48,7 +48,7 @@ describe('reading the sample course', () => {
     await page.close();
   });
 
-  it.each(['/', '/communication/', '/communication/complaint-handling/', '/communication/print/', '/communication/practice/', '/search/?q=投诉', '/404.html'])(
+  it.each(['/', '/communication/', '/communication/complaint-handling/', '/communication/print/', '/communication/practice/', '/search/?q=投诉', '/changelog/', '/404.html'])(
     'has no horizontal scroll at 360 px: %s',
     async (pathname) => {
       const page = await browser.page({ viewport: { width: 360, height: 740 } });
