@@ -1,12 +1,8 @@
 import { normalizeFillAnswer } from '../lib/questions/answers.ts';
+import type { AnswerKey } from '../lib/quiz/render.ts';
 import { currentProgress, loadProgress, saveProgress } from './progress-store.ts';
 
-type Key =
-  | { type: 'single' | 'multiple'; answer: number[]; pins: boolean[] }
-  | { type: 'truefalse'; answer: boolean }
-  | { type: 'fill'; answers: string[][] }
-  | { type: 'short' }
-  | { type: 'case'; parts: (Key & { points: number })[] };
+type Key = AnswerKey;
 type QuestionKey = Key & { id: string; rev: number; points?: number };
 interface QuizData {
   key: string;

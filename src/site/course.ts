@@ -58,8 +58,11 @@ export function getSiteCourse(): Promise<SiteCourse> {
   return cached;
 }
 
-/** Returns a page URL below the configured base. */
-export { pagePath } from '../lib/content/index.ts';
+/** Returns one static path per module, for the module, print and practice pages. */
+export async function moduleStaticPaths() {
+  const { course } = await getSiteCourse();
+  return course.modules.map((module) => ({ params: { module: module.slug }, props: { module } }));
+}
 
 /**
  * Returns each lesson's self-check signature (`id@rev,…` of its first quiz), which the

@@ -3,7 +3,7 @@ import type { Question, QuestionBank } from '../questions/index.ts';
 import { createRandom, permutationWithPins, shuffle } from '../quiz/index.ts';
 import type { YamlPath } from '../yaml/index.ts';
 import type { BlueprintSection } from './blueprint-schema.ts';
-import { SECTION_NAMES, variantLabel, type Exam, type ExamItem, type ExamPart, type ExamSection, type ExamVariant, type ScoringPoints } from './exam.ts';
+import { examHeaderOf, SECTION_NAMES, variantLabel, type Exam, type ExamItem, type ExamPart, type ExamSection, type ExamVariant, type ScoringPoints } from './exam.ts';
 import type { ParsedBlueprint } from './parse-blueprint.ts';
 
 export interface AssembleOptions {
@@ -194,12 +194,7 @@ export function assembleExam(
   }
 
   const exam: Exam = {
-    title: blueprint.title,
-    organization: blueprint.organization,
-    duration: blueprint.duration,
-    totalPoints: blueprint.total_points,
-    passMark: blueprint.pass_mark,
-    instructions: blueprint.instructions,
+    ...examHeaderOf(blueprint),
     bankTitle: bank.meta.title,
     bankVersion: bank.meta.version,
     seed,

@@ -1,4 +1,5 @@
 import type { Question, QuestionType } from '../questions/index.ts';
+import type { Blueprint } from './blueprint-schema.ts';
 
 /** Scoring points of a short answer after scaling to the points the paper gives it. */
 export type ScoringPoints = { point: string; points: number }[];
@@ -61,6 +62,18 @@ export const SECTION_NAMES: Record<QuestionType, string> = {
   short: '简答题',
   case: '案例分析题',
 };
+
+/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions). */
+export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions'> {
+  return {
+    title: blueprint.title,
+    organization: blueprint.organization,
+    duration: blueprint.duration,
+    totalPoints: blueprint.total_points,
+    passMark: blueprint.pass_mark,
+    instructions: blueprint.instructions,
+  };
+}
 
 /** Returns the variant label for an index: 0 → `A`. */
 export function variantLabel(index: number): string {

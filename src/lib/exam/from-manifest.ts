@@ -1,7 +1,7 @@
 import { fingerprintQuestion } from '../bank/index.ts';
 import { letterToIndex, type QuestionBank } from '../questions/index.ts';
 import { scaleScoring } from './assemble.ts';
-import type { Exam, ExamItem, ExamSection } from './exam.ts';
+import { examHeaderOf, type Exam, type ExamItem, type ExamSection } from './exam.ts';
 import type { ExamManifest } from './manifest.ts';
 import type { ParsedBlueprint } from './parse-blueprint.ts';
 
@@ -28,12 +28,7 @@ export function examFromManifest(manifest: ExamManifest, bank: QuestionBank, { b
   if (problems.length) return { problems };
 
   const exam: Exam = {
-    title: blueprint.title,
-    organization: blueprint.organization,
-    duration: blueprint.duration,
-    totalPoints: blueprint.total_points,
-    passMark: blueprint.pass_mark,
-    instructions: blueprint.instructions,
+    ...examHeaderOf(blueprint),
     bankTitle: manifest.bank.title,
     bankVersion: manifest.bank.version,
     seed: manifest.seed,

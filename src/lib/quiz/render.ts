@@ -18,7 +18,7 @@ export interface RenderQuizOptions {
 }
 
 /** What the browser needs to mark answers; practice questions only, so nothing secret. */
-type AnswerKey =
+export type AnswerKey =
   | { type: 'single' | 'multiple'; answer: number[]; pins: boolean[] }
   | { type: 'truefalse'; answer: boolean }
   | { type: 'fill'; answers: string[][] }
