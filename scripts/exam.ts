@@ -55,7 +55,11 @@ export function parseExamArgs(argv: string[]): ExamArgs {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1 || n > 26) throw new UsageError('`--variants` must be a whole number from 1 to 26');
       args.variants = n;
-    } else if (arg === '--seed') args.seed = value();
+    } else if (arg === '--seed') {
+      args.seed = value();
+      // The seed names the output folder, so it must be a plain name.
+      if (!/^[\w.-]{1,64}$/.test(args.seed) || args.seed.startsWith('.')) throw new UsageError('`--seed` takes letters, digits, `.`, `_` and `-` only, e.g. `--seed 2026-11`');
+    }
     else if (arg === '--out') args.out = value();
     else if (arg === '--manifest') args.manifest = value();
     else if (arg === '--dry-run') args.dryRun = true;
@@ -79,19 +83,16 @@ async function listYaml(dir: string): Promise<string[]> {
 
 /** Resolves `new-hire-theory`, `blueprints/new-hire-theory` or a path to a file and its kind. */
 async function resolveTarget(target: string, bankDir: string): Promise<{ file: string; kind: 'blueprint' | 'rubric' }> {
-  const candidates: [string, 'blueprint' | 'rubric'][] = [
-    [path.resolve(target), target.includes('rubric') ? 'rubric' : 'blueprint'],
-    [path.join(bankDir, 'blueprints', `${target}.yaml`), 'blueprint'],
-    [path.join(bankDir, 'rubrics', `${target}.yaml`), 'rubric'],
-    [path.join(bankDir, `${target}.yaml`), target.startsWith('rubrics/') ? 'rubric' : 'blueprint'],
-  ];
-  for (const [file, kind] of candidates) {
+  const candidates = [path.resolve(target), path.join(bankDir, 'blueprints', `${target}.yaml`), path.join(bankDir, 'rubrics', `${target}.yaml`), path.join(bankDir, `${target}.yaml`)];
+  for (const file of candidates) {
+    let text: string;
     try {
-      await readFile(file);
-      return { file, kind };
+      text = await readFile(file, 'utf8');
     } catch {
-      // Try the next place.
+      continue;
     }
+    // A rubric has dimensions, a blueprint has sections: the file's content decides, not its path.
+    return { file, kind: /^dimensions:/m.test(text) && !/^sections:/m.test(text) ? 'rubric' : 'blueprint' };
   }
   const names = [...(await listYaml(path.join(bankDir, 'blueprints'))), ...(await listYaml(path.join(bankDir, 'rubrics')))].map((f) => f.replace(/\.ya?ml$/, ''));
   throw new UsageError(`no blueprint or rubric \`${target}\`; available: ${names.map((n) => `\`${n}\``).join(', ') || 'none'}`);

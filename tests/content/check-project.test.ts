@@ -24,6 +24,7 @@ describe('checkProject', () => {
         'content/broken-link',
         'content/empty-module',
         'content/exam-question-in-quiz',
+        'content/inline-quiz',
         'content/invalid-slug',
         'content/invalid-value',
         'content/missing-field',

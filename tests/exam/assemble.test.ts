@@ -75,6 +75,18 @@ describe('assembleExam', () => {
     );
   });
 
+  it('refuses a pass mark above the total, a question used twice, a practice question and an unknown module', () => {
+    const { exam, diagnostics } = assembleExam(fixtureBank, fixture('bad-rules'), { seed: '1' });
+    expect(exam).toBeUndefined();
+    expect(diagnostics.map((d) => `${d.place?.line}:${d.place?.column} ${d.ruleId}`)).toEqual([
+      '4:12 blueprint/pass-mark-too-high',
+      '9:11 blueprint/practice-question',
+      '9:20 blueprint/duplicate-question',
+      '11:21 blueprint/unknown-module',
+    ]);
+    expect(diagnostics[3]!.note).toBe('did you mean `basics`?');
+  });
+
   it('records every question as id@rev and every option permutation in the manifest', () => {
     const exam = assembleExam(fixtureBank, fixture('fixture-paper'), { seed: 'x' }).exam!;
     const manifest = createManifest(exam);
@@ -94,5 +106,9 @@ describe('scaleScoring', () => {
     const scaled = scaleScoring([{ point: 'a', points: 2 }, { point: 'b', points: 2 }, { point: 'c', points: 3 }], 10);
     expect(scaled.map((s) => s.points)).toEqual([3, 3, 4]);
     expect(scaleScoring([{ point: 'a', points: 3 }, { point: 'b', points: 3 }, { point: 'c', points: 3 }], 10).reduce((s, p) => s + p.points, 0)).toBe(10);
+    // Never negative, even when there are more scoring points than half points to share.
+    const tiny = scaleScoring(Array.from({ length: 5 }, (_, i) => ({ point: String(i), points: 1 })), 1).map((s) => s.points);
+    expect(tiny.every((p) => p >= 0)).toBe(true);
+    expect(tiny.reduce((a, b) => a + b, 0)).toBe(1);
   });
 });

@@ -23,6 +23,10 @@ export interface CalloutOptions {
 export function transformCallouts(tree: Root, file: string, { labels }: CalloutOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   visit(tree, (node, index, parent) => {
+    if (node.type === 'text' && /::quiz\{/.test(node.value)) {
+      diagnostics.push(createError(file, node.position?.start, 'content/inline-quiz', 'Unexpected quiz inside a paragraph, expected `::quiz{…}` on a line of its own', 'put a blank line before and after the `::quiz{…}` line.'));
+      return;
+    }
     if (node.type === 'textDirective' && node.name === 'quiz') {
       diagnostics.push(createError(file, node.position?.start, 'content/inline-quiz', 'Unexpected quiz inside a paragraph, expected `::quiz{…}` on a line of its own', 'put a blank line before and after the `::quiz{…}` line.'));
       return;

@@ -49,8 +49,9 @@ export function checkGlyphs(exam: Exam, fonts: FontSet): Diagnostic[] {
       diagnostics.push(createError(question.file, question.place, 'exam/missing-glyph', `Unexpected character \`${char}\` (${code}) in \`${question.id}\`, expected characters the PDF font (Noto Sans SC) has`, 'replace the character (e.g. a rare variant with its common form) or describe it in words.'));
     }
   }
-  for (const char of fonts.missingGlyphs(`${exam.title}${exam.organization}${exam.instructions.join('')}`)) {
-    diagnostics.push(createError(exam.blueprintFile, undefined, 'exam/missing-glyph', `Unexpected character \`${char}\` in the blueprint’s title or instructions, expected characters the PDF font has`, 'replace the character.'));
+  const headings = exam.variants[0]?.sections.map((s) => s.heading).join('') ?? '';
+  for (const char of fonts.missingGlyphs(`${exam.title}${exam.organization}${exam.instructions.join('')}${headings}`)) {
+    diagnostics.push(createError(exam.blueprintFile, undefined, 'exam/missing-glyph', `Unexpected character \`${char}\` in the blueprint’s title, instructions or section headings, expected characters the PDF font has`, 'replace the character.'));
   }
   return diagnostics;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { fontkit } from './fonts.ts';
 
@@ -51,8 +52,11 @@ export function prepareFont(subset: Uint8Array, characters: Iterable<string>, na
   const byGid = new Map<number, string>();
   for (const [char, { gid }] of glyphs) if (gid !== 0 && !byGid.has(gid)) byGid.set(gid, char);
   const bbox = font.bbox;
+  // A subset font's name carries a six-letter tag (PDF 32000 §9.6.4), derived from its bytes so it stays reproducible.
+  const digest = createHash('sha256').update(subset).digest();
+  const tag = [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
   return {
-    name,
+    name: `${tag}+${name}`,
     program: new Uint8Array(deflateSync(subset, { level: 9 })),
     programLength: subset.length,
     glyphs,

@@ -46,10 +46,15 @@ function matchesFilters(question: Question, section: BlueprintSection): boolean 
 export function scaleScoring(scoring: ScoringPoints, target: number): ScoringPoints {
   const total = sum(scoring.map((s) => s.points));
   if (total === target) return scoring;
-  const scaled = scoring.map((s) => ({ point: s.point, points: Math.max(0.5, Math.round((s.points / total) * target * 2) / 2) }));
-  const last = scaled[scaled.length - 1]!;
-  last.points = round(last.points + target - sum(scaled.map((s) => s.points)));
-  return scaled;
+  // Largest remainder in half points (hundredths when the target is not a whole number of halves):
+  // never negative, and the parts always add up to the target exactly.
+  const unit = Number.isInteger(target * 2) ? 0.5 : 0.01;
+  const units = Math.round(target / unit);
+  const exact = scoring.map((s) => (s.points / total) * units);
+  const given = exact.map(Math.floor);
+  const order = exact.map((value, i) => [value - Math.floor(value), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let left = units - sum(given), k = 0; left > 0; left--, k++) given[order[k % order.length]![1]]! += 1;
+  return scoring.map((s, i) => ({ point: s.point, points: round(given[i]! * unit) }));
 }
 
 /** Returns part points scaled to a case's points on the paper (same rounding as scoring points). */
@@ -95,11 +100,20 @@ export function assembleExam(
     diagnostics.push(createError(file, source.placeOf(path), ruleId, reason, note));
   const eligible = bank.questions.filter((q) => !q.retired && (blueprint.include_practice || q.visibility === 'exam'));
 
-  // Fixed ids first: they must exist, fit the section type and not be retired.
+  if (blueprint.pass_mark > blueprint.total_points) {
+    error(['pass_mark'], 'blueprint/pass-mark-too-high', `Unexpected \`pass_mark: ${blueprint.pass_mark}\`, expected at most \`total_points\` (${blueprint.total_points})`, 'lower `pass_mark`, e.g. to 60 % of the total.');
+  }
+  // Fixed ids first: they must exist, fit the section type, be used once, and not be retired or public.
+  const seenIds = new Map<string, YamlPath>();
   const fixed = blueprint.sections.map((section, s) =>
     section.ids.flatMap((id, i) => {
       const question = bank.byId.get(id);
       const at = ['sections', s, 'ids', i];
+      if (seenIds.has(id)) {
+        error(at, 'blueprint/duplicate-question', `Unexpected second use of \`${id}\`, expected every question once on a paper`, 'remove one of the two entries.');
+        return [];
+      }
+      seenIds.set(id, at);
       if (!question) {
         const suggestion = closestMatch(id, bank.byId.keys());
         error(at, 'blueprint/unknown-question', `Unexpected question id \`${id}\`, expected an id in question-bank/`, suggestion ? `did you mean \`${suggestion}\`?` : 'check the id in the question bank.');
@@ -113,6 +127,10 @@ export function assembleExam(
         error(at, 'blueprint/retired-question', `Unexpected retired question \`${id}\`, expected a current question`, 'remove it from `ids`; retired questions stay in the bank only for history.');
         return [];
       }
+      if (question.visibility === 'practice' && !blueprint.include_practice) {
+        error(at, 'blueprint/practice-question', `Unexpected practice question \`${id}\` on a paper, expected an exam question`, 'trainees can see practice questions on the site: pick an exam question, or set `include_practice: true` if that is intended.');
+        return [];
+      }
       return [question];
     }),
   );
@@ -121,11 +139,20 @@ export function assembleExam(
       error(['sections', s, 'ids'], 'blueprint/too-many-ids', `Unexpected ${section.ids.length} fixed ids in a section of \`count: ${section.count}\`, expected at most ${section.count}`, 'raise `count` or remove ids.');
     }
   }
-  if (diagnostics.length) return { diagnostics };
-
   const minimum = blueprint.constraints.min_per_module;
-  const modules = [...new Set(eligible.map((q) => q.module))].sort();
+  // Modules the sections can draw from at all: a number in `min_per_module` applies only to those.
+  const modules = [...new Set(eligible.filter((q) => blueprint.sections.some((section) => matchesFilters(q, section))).map((q) => q.module))].sort();
+  if (minimum && typeof minimum === 'object') {
+    for (const module of Object.keys(minimum)) {
+      if (!modules.includes(module)) {
+        const suggestion = closestMatch(module, new Set(bank.questions.map((q) => q.module)));
+        diagnostics.push(createError(file, source.keyPlaceOf(['constraints', 'min_per_module', module]), 'blueprint/unknown-module', `Unexpected module \`${module}\` in \`min_per_module\`, expected one the sections draw from: ${modules.map((m) => `\`${m}\``).join(', ')}`, suggestion ? `did you mean \`${suggestion}\`?` : 'use a module slug the section filters allow.'));
+      }
+    }
+  }
   const minimumFor = (module: string) => (typeof minimum === 'number' ? minimum : (minimum?.[module] ?? 0));
+
+  if (diagnostics.length) return { diagnostics };
 
   // Draw the selection; redraw (with a derived seed) until the paper-wide constraints hold.
   let selection: Question[][] | undefined;
