@@ -1,6 +1,6 @@
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listLessons, RESERVED_LESSON_SLUGS, SLUG_PATTERN } from '../src/lib/content/index.ts';
+import { listLessons, loadCourse, RESERVED_LESSON_SLUGS, SLUG_PATTERN } from '../src/lib/content/index.ts';
 import { closestMatch } from '../src/lib/diagnostics/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { QUESTION_TYPES, type QuestionType } from '../src/lib/questions/index.ts';
@@ -63,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const file = path.join(config.contentDir, module, `${name}.md`);
     if ((await exists(file)) || (await exists(file.replace(/\.md$/, '.mdx')))) throw new UsageError(`${relative(file)} already exists`);
-    const order = Math.max(0, ...listLessons(course).filter((l) => l.module === module).map((l) => l.data.order)) + 1;
+    // Drafts count too: a new lesson goes after every lesson of the module, published or not.
+    const { course: withDrafts } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir, includeDrafts: true });
+    const order = Math.max(0, ...listLessons(withDrafts).filter((l) => l.module === module).map((l) => l.data.order)) + 1;
     await writeFile(
       file,
       `---\ntitle: ${P}课程标题\ndescription: ${P}一句话说明这节课学什么。\norder: ${order}\nduration: 20\nlevel: basic\nobjectives:\n  - ${P}学完后能……\ntags: []\n# A draft stays out of the site; set it to false (or delete the line) when the lesson is ready.\ndraft: true\n---\n\n## ${P}第一部分\n\n${P}正文。\n\n:::tip\n${P}提示内容。\n:::\n\n## 自测\n\n${P}在题库中为本课添加 \`visibility: practice\` 的题目，然后在这里写 \`::quiz{ids="题号,题号"}\`。\n`,
