@@ -112,7 +112,7 @@ describe('loadQuestionBank', () => {
     const { bank, diagnostics } = await loadQuestionBank({ bankDir, rootDir: ROOT, modules: new Map([['basics', new Set(['first-steps'])]]) });
     expect(bank.meta.version).toBe('1.0.0');
     expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(
-      ['question/duplicate-id', 'question/missing-image', 'question/module-mismatch', 'question/unknown-lesson', 'question/unknown-module', 'question/unknown-module-folder'].sort(),
+      ['question/duplicate-id', 'question/explanation-names-option', 'question/missing-image', 'question/module-mismatch', 'question/unknown-lesson', 'question/unknown-module', 'question/unknown-module-folder'].sort(),
     );
     await expect(formatDiagnostics(diagnostics)).toMatchFileSnapshot('fixtures/bank-errors.expected.txt');
   });

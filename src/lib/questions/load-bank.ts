@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { closestMatch, createError, type Diagnostic } from '../diagnostics/index.ts';
+import { closestMatch, createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
 import { parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
 import { parseQuestionFile } from './parse.ts';
 import type { Question, QuestionBank } from './question.ts';
@@ -47,6 +47,18 @@ async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: 
   const result = BankMetaSchema.safeParse(yaml.value ?? {});
   if (result.success) return { meta: result.data, diagnostics: [] };
   return { diagnostics: zodIssuesToDiagnostics(result.error.issues, yaml.value, BankMetaSchema, yaml, file, { namespace: 'bank' }) };
+}
+
+/**
+ * Matches an option letter used as a reference ("B会让客户…", "选项C", "A、B都…"), not a letter inside a word
+ * or acronym (CRM, A/B 测试).
+ */
+const OPTION_LETTER = /(?:^|[^A-Za-z0-9/])(?:选项)?([A-F])(?![A-Za-z0-9/])(?=[项、，,。：:；;）)\s]|会|是|把|说|不|都|属|虽|的|则|为|只|也|在|直接|仅|太|没|过|与|和|错|对|正确|选)/u;
+
+/** Returns whether an explanation names options by letter, which shuffling makes wrong. */
+export function explanationNamesOption(question: Question): boolean {
+  const bodies = question.type === 'case' ? question.parts : [question];
+  return bodies.some((body) => (body.type === 'single' || body.type === 'multiple') && OPTION_LETTER.test(body.explanation ?? question.explanation));
 }
 
 /** Returns the relative image paths (e.g. `assets/flow.png`) a question's texts reference. */
@@ -108,6 +120,9 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
     } else if (question.lesson && !lessons.has(question.lesson)) {
       const suggestion = closestMatch(question.lesson, lessons);
       diagnostics.push(createError(question.file, question.place, 'question/unknown-lesson', `Unexpected lesson \`${question.lesson}\` in \`${question.id}\`, expected a lesson of module \`${question.module}\``, suggestion ? `did you mean \`${suggestion}\`?` : `use a lesson file name from content/${question.module}/ (without .md), or remove \`lesson:\`.`));
+    }
+    if (explanationNamesOption(question)) {
+      diagnostics.push(createWarning(question.file, question.place, 'question/explanation-names-option', `Unexpected option letter in the explanation of \`${question.id}\`, expected the option named by its content`, 'options are shuffled on the site and between exam variants, so “B” may not be B: quote the option instead, e.g. “先解释原因”的做法……'));
     }
     for (const src of listQuestionImages(question)) {
       if (!existsSync(path.join(bankDir, src))) {
