@@ -51,9 +51,9 @@ async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: 
 
 /**
  * Matches an option letter used as a reference ("B会让客户…", "选项C", "A、B都…"), not a letter inside a word
- * or acronym (CRM, A/B 测试).
+ * or acronym (CRM, A/B 测试) nor a bracketed label such as the (A)(B)(C) of the ABC model.
  */
-const OPTION_LETTER = /(?:^|[^A-Za-z0-9/])(?:选项)?([A-F])(?![A-Za-z0-9/])(?=[项、，,。：:；;）)\s]|会|是|把|说|不|都|属|虽|的|则|为|只|也|在|直接|仅|太|没|过|与|和|错|对|正确|选)/u;
+const OPTION_LETTER = /(?:^|[^A-Za-z0-9/（(])(?:选项)?([A-F])(?![A-Za-z0-9/])(?=[项、，,。：:；;）)\s]|会|是|把|说|不|都|属|虽|的|则|为|只|也|在|直接|仅|太|没|过|与|和|错|对|正确|选)/u;
 
 /** Returns whether an explanation names options by letter, which shuffling makes wrong. */
 export function explanationNamesOption(question: Question): boolean {
