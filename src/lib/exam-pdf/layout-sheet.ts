@@ -17,10 +17,16 @@ function bubbleLabels(body: Question | CasePart): string[] {
   return [];
 }
 
-function bubbleCell(label: string, bubbles: string[], x: number): DrawOp[] {
+/** Space from a cell's start to its first bubble: the label plus a gap, at least 24 pt so numbers line up. */
+function labelSpace(metrics: FontMetrics, label: string): number {
+  return Math.max(24, metrics.widthOf(label, BODY, 'regular') + 12);
+}
+
+function bubbleCell(metrics: FontMetrics, label: string, bubbles: string[], x: number): DrawOp[] {
   const ops: DrawOp[] = [{ type: 'text', x, y: ROW_HEIGHT / 2 + 3.6, text: label, size: BODY, weight: 'regular' }];
+  const start = labelSpace(metrics, label);
   bubbles.forEach((letter, i) => {
-    const cx = x + 24 + i * BUBBLE_STEP;
+    const cx = x + start + i * BUBBLE_STEP;
     ops.push({ type: 'circle', x: cx, y: ROW_HEIGHT / 2, r: BUBBLE_RADIUS, lineWidth: 0.6 });
     ops.push({ type: 'text', x: cx - 8, y: ROW_HEIGHT / 2 + 2.5, text: letter, size: 7, weight: 'regular', align: 'center', width: 16 });
   });
@@ -28,16 +34,16 @@ function bubbleCell(label: string, bubbles: string[], x: number): DrawOp[] {
 }
 
 /** Rows of bubble cells, as many per row as fit. */
-function bubbleGrid(cells: { label: string; bubbles: string[] }[], indent = 0): Row[] {
+function bubbleGrid(metrics: FontMetrics, cells: { label: string; bubbles: string[] }[], indent = 0): Row[] {
   if (cells.length === 0) return [];
-  const widest = Math.max(...cells.map((c) => 24 + c.bubbles.length * BUBBLE_STEP + 10));
+  const widest = Math.max(...cells.map((c) => labelSpace(metrics, c.label) + c.bubbles.length * BUBBLE_STEP + 10));
   const perRow = Math.max(1, Math.floor((CONTENT_WIDTH - indent) / widest));
   const cellWidth = (CONTENT_WIDTH - indent) / perRow;
   const rows: Row[] = [];
   for (let i = 0; i < cells.length; i += perRow) {
     rows.push({
       height: ROW_HEIGHT,
-      ops: cells.slice(i, i + perRow).flatMap((cell, c) => bubbleCell(cell.label, cell.bubbles, MARGIN.left + indent + c * cellWidth)),
+      ops: cells.slice(i, i + perRow).flatMap((cell, c) => bubbleCell(metrics, cell.label, cell.bubbles, MARGIN.left + indent + c * cellWidth)),
     });
   }
   return rows;
@@ -65,15 +71,17 @@ function writtenRows(rows: RowBuilder, label: string, points: number, indent: nu
   return [...rows.text(`${label}（${formatPoints(points)} 分）`, { size: BODY, indent }), ...rows.answerLines(answerLineCount(points), { indent: indent + 12, spacing: 22 })];
 }
 
-function partRows(rows: RowBuilder, body: Question | CasePart, label: string, placed: { points: number }, indent: number): Row[] {
-  if (body.type === 'fill') return blankRows(rows, label, body.answers.length, indent);
+function partRows(rows: RowBuilder, body: Question | CasePart, label: string, placed: { points: number }, indent: number, showPoints = false): Row[] {
   if (body.type === 'short') return writtenRows(rows, label, placed.points, indent);
-  return bubbleGrid([{ label, bubbles: bubbleLabels(body) }], indent);
+  // Inside a case every part shows its points, as the written part does.
+  const labelled = showPoints ? `${label}（${formatPoints(placed.points)} 分）` : label;
+  if (body.type === 'fill') return blankRows(rows, labelled, body.answers.length, indent);
+  return bubbleGrid(rows.metrics, [{ label: labelled, bubbles: bubbleLabels(body) }], indent);
 }
 
 function itemBlocks(rows: RowBuilder, type: Question['type'], items: ExamItem[], firstNumber: number): Block[] {
   if (type === 'single' || type === 'multiple' || type === 'truefalse') {
-    return [{ keepTogether: true, rows: bubbleGrid(items.map((item, i) => ({ label: String(firstNumber + i), bubbles: bubbleLabels(item.question) }))) }];
+    return [{ keepTogether: true, rows: bubbleGrid(rows.metrics, items.map((item, i) => ({ label: String(firstNumber + i), bubbles: bubbleLabels(item.question) }))) }];
   }
   return items.map((item, i) => {
     const number = `${firstNumber + i}.`;
@@ -82,7 +90,7 @@ function itemBlocks(rows: RowBuilder, type: Question['type'], items: ExamItem[],
       question.type === 'case'
         ? [
             ...rows.text(`${number}（${formatPoints(item.points)} 分）`, { size: BODY }),
-            ...question.parts.flatMap((part, p) => partRows(rows, part, `（${p + 1}）`, item.parts?.[p] ?? ({ points: part.points } as ExamPart), 14)),
+            ...question.parts.flatMap((part, p) => partRows(rows, part, `（${p + 1}）`, item.parts?.[p] ?? ({ points: part.points } as ExamPart), 14, true)),
           ]
         : partRows(rows, question, number, item, 0);
     return { keepTogether: true, questionId: question.id, spaceBefore: 6, rows: content };
