@@ -38,6 +38,8 @@ export default defineConfig({
       remarkDirective,
       remarkTrainbook({
         ...createLessonMarkdownOptions(config, () => holder.bank),
+        // The build hands over the published pages; the dev server scans files, so drafts are linkable there.
+        targets: /** @type {{ __trainbookLinkTargets?: Set<string> }} */ (globalThis).__trainbookLinkTargets,
         // `npm run build` collects render problems here, because Astro logs them and builds on.
         onProblems: (diagnostics) => /** @type {{ __trainbookRenderProblems?: unknown[] }} */ (globalThis).__trainbookRenderProblems?.push(...diagnostics),
       }),

@@ -1,14 +1,17 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * Returns a fresh temporary folder beside `target` (same file system, so the final rename is atomic).
- * Leftovers of an interrupted earlier run are removed first.
+ * Leftovers of interrupted earlier runs (`<target>.tmp-*`, `<target>.old-*`) are removed first.
  */
 export async function prepareStagingDir(target: string): Promise<string> {
   const staging = `${target}.tmp-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
+  const base = path.basename(target);
+  for (const name of await readdir(path.dirname(staging))) {
+    if (name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`)) await rm(path.join(path.dirname(staging), name), { recursive: true, force: true });
+  }
   return staging;
 }
 

@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { listLinkTargets } from '../src/lib/content/index.ts';
 import { listQuestionImages, type QuestionBank } from '../src/lib/questions/index.ts';
 import { listPracticeQuestions } from '../src/lib/quiz/index.ts';
 import path from 'node:path';
@@ -117,8 +118,10 @@ export async function main(argv: string[]): Promise<number> {
   if (check.diagnostics.length) console.error(formatDiagnostics(check.diagnostics));
   console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons in ${formatDuration(performance.now() - started)}`);
 
-  const handover = globalThis as { __trainbookBank?: QuestionBank; __trainbookRenderProblems?: Diagnostic[] };
+  const handover = globalThis as { __trainbookBank?: QuestionBank; __trainbookLinkTargets?: Set<string>; __trainbookRenderProblems?: Diagnostic[] };
   handover.__trainbookBank = check.bank;
+  // Links are checked against published pages only, exactly as `npm run check` does (a draft is not a target).
+  handover.__trainbookLinkTargets = listLinkTargets(check.course);
   const renderProblems: Diagnostic[] = (handover.__trainbookRenderProblems = []);
   const staging = await prepareStagingDir(outDir);
   try {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import { fingerprintQuestion } from '../src/lib/bank/index.ts';
 import path from 'node:path';
-import { formatDiagnostics, hasErrors } from '../src/lib/diagnostics/index.ts';
+import { formatDiagnostics } from '../src/lib/diagnostics/index.ts';
 import type { TrainbookConfig } from '../src/lib/config.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import type { QuestionBank } from '../src/lib/questions/index.ts';
@@ -45,8 +45,9 @@ export function bankReloadPlugin(config: TrainbookConfig, holder: { bank: Questi
       let timer: NodeJS.Timeout | undefined;
       const reload = async () => {
         const { bank, diagnostics } = await loadProject(config);
-        const errors = diagnostics.filter((d) => d.severity === 'error');
-        if (hasErrors(errors)) {
+        // Only the bank's own problems keep the old bank; a lesson's error is Astro's to show.
+        const errors = diagnostics.filter((d) => d.severity === 'error' && path.resolve(config.rootDir, d.file).startsWith(config.bankDir + path.sep));
+        if (errors.length) {
           const text = formatDiagnostics(errors);
           server.config.logger.error(`\n${text}\n(the site keeps the last valid question bank until these are fixed)`);
           server.ws.send({ type: 'error', err: { message: text, stack: '', plugin: 'trainbook' } });

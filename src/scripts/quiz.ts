@@ -1,4 +1,4 @@
-import { normalizeFillAnswer } from '../lib/questions/answers.ts';
+import { isFillAnswerCorrect } from '../lib/questions/answers.ts';
 import type { AnswerKey } from '../lib/quiz/render.ts';
 import { currentProgress, loadProgress, saveProgress } from './progress-store.ts';
 
@@ -56,10 +56,7 @@ function mark(item: Element, key: Key, name: string): number | null {
       return values('input:checked')[0]?.value === String(key.answer) ? 1 : 0;
     case 'fill': {
       const blanks = values('input.quiz-blank');
-      const right = blanks.filter((input, i) => {
-        const given = normalizeFillAnswer(input.value);
-        return given !== '' && (key.answers[i] ?? []).some((variant) => normalizeFillAnswer(variant) === given);
-      });
+      const right = blanks.filter((input, i) => isFillAnswerCorrect(input.value, key.answers[i] ?? []));
       return key.answers.length ? right.length / key.answers.length : 0;
     }
     case 'short':
@@ -148,10 +145,16 @@ function setUpQuiz(section: HTMLElement) {
       scored += 1;
       if (score === 1) correct += 1;
     }
-    const percent = possible ? Math.round((earned / possible) * 100) : 100;
-    status.textContent = fill(strings['quiz.score']!, { score: percent, correct, total: scored });
     checkButton!.hidden = true;
     retryButton!.hidden = false;
+    // Only self-assessed short answers: nothing to score, and nothing to record as progress.
+    if (!possible) {
+      status.textContent = strings['quiz.selfAssess']!;
+      status.focus();
+      return;
+    }
+    const percent = Math.round((earned / possible) * 100);
+    status.textContent = fill(strings['quiz.score']!, { score: percent, correct, total: scored });
     const store = loadProgress();
     const previous = currentProgress(store, data.key, sig);
     store.lessons[data.key] = { sig, best: Math.max(previous?.best ?? 0, percent), last: percent };

@@ -38,3 +38,18 @@ describe('a build with a broken internal link', () => {
     expect(result.stderr).toContain('✖ check failed');
   });
 });
+
+describe('a build with a link to a draft lesson', () => {
+  it('fails like `npm run check`: drafts are not published, so the link would be dead', async () => {
+    const lesson = path.join(course, 'content/basics/second-steps.md');
+    const source = await readFile(lesson, 'utf8');
+    await writeFile(lesson, source.replace('(/basics/thrid-steps/)', '(/basics/draft-lesson/)'));
+    try {
+      const result = await runScript('build', ['--out', out, '--no-exams'], courseEnv(course));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Unexpected link to `/basics/draft-lesson/`, expected a page of this course  content/broken-link');
+    } finally {
+      await writeFile(lesson, source);
+    }
+  });
+});

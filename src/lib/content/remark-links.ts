@@ -19,6 +19,15 @@ export interface LinkOptions {
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const LESSON_FILE = /\.mdx?$/;
 
+/** Returns a decoded URL path, or the path as written when it is not valid percent-encoding (e.g. `50%off.png`). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
 function splitHash(url: string): [string, string] {
   const index = url.search(/[?#]/);
   return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)];
@@ -41,14 +50,14 @@ export function transformLinks(tree: Root, file: string, options: LinkOptions): 
       const [target] = splitHash(node.url);
       if (EXTERNAL.test(target) || target === '') return;
       const isPublic = target.startsWith('/');
-      const relativePath = isPublic ? target.slice(1) : path.posix.join(contentDir, decodeURI(target));
+      const relativePath = isPublic ? safeDecode(target.slice(1)) : path.posix.join(contentDir, safeDecode(target));
       if (!options.fileExists(isPublic ? 'public' : 'content', relativePath)) {
         diagnostics.push(
           createError(
             file,
             node.position?.start,
             'content/missing-image',
-            `Unexpected image \`${node.url}\`, expected a file at \`${isPublic ? `public/${relativePath}` : path.posix.join(path.posix.dirname(file), decodeURI(target))}\``,
+            `Unexpected image \`${node.url}\`, expected a file at \`${isPublic ? `public/${relativePath}` : path.posix.join(path.posix.dirname(file), safeDecode(target))}\``,
             'check the file name and folder; paths are relative to the lesson file, or start with `/` for files in `public/`.',
           ),
         );
@@ -64,11 +73,11 @@ export function transformLinks(tree: Root, file: string, options: LinkOptions): 
     let page: string;
     if (LESSON_FILE.test(target)) {
       // Editors' tools complete links to files (`./active-listening.md`); map them to the lesson's page.
-      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.join(contentDir, decodeURI(target));
+      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.join(contentDir, safeDecode(target));
       page = `/${resolved.replace(LESSON_FILE, '')}/`;
     } else {
       page = new URL(target, `https://site.invalid${options.pagePath}`).pathname;
-      page = decodeURI(page);
+      page = safeDecode(page);
       if (!page.endsWith('/') && !path.posix.extname(page)) page += '/';
     }
     if (!options.targets.has(page) && !options.fileExists('public', page.slice(1))) {

@@ -39,10 +39,7 @@ function matchesFilters(question: Question, section: BlueprintSection): boolean 
   );
 }
 
-/**
- * Returns scoring points scaled so they add up to `target`, in steps of 0.5 point,
- * the last point absorbing the rounding.
- */
+/** Returns scoring points scaled so they add up to `target` exactly, in steps of 0.5 point where possible. */
 export function scaleScoring(scoring: ScoringPoints, target: number): ScoringPoints {
   const total = sum(scoring.map((s) => s.points));
   if (total === target) return scoring;
@@ -180,15 +177,17 @@ export function assembleExam(
         tooSmall = true;
         continue;
       }
-      // Questions from modules still below their minimum go first, so the constraint is met without luck.
+      // Modules still below their minimum get just the questions they lack first (so the constraint is met
+      // without luck, and without tilting the rest of the draw towards them); the rest follows the shuffle.
       const shuffled = shuffle(pool, random);
-      const deficit = (q: Question) => (counts.get(q.module) ?? 0) < minimumFor(q.module);
-      const ordered = [...shuffled.filter(deficit), ...shuffled.filter((q) => !deficit(q))];
-      const picked = ordered.slice(0, needed);
-      for (const q of picked) {
+      const picked: Question[] = [];
+      const take = (q: Question) => {
+        picked.push(q);
         used.add(q.id);
         counts.set(q.module, (counts.get(q.module) ?? 0) + 1);
-      }
+      };
+      for (const q of shuffled) if (picked.length < needed && (counts.get(q.module) ?? 0) < minimumFor(q.module)) take(q);
+      for (const q of shuffled) if (picked.length < needed && !used.has(q.id)) take(q);
       drawn.push([...fixed[s]!, ...picked]);
     }
     if (tooSmall) return { diagnostics };

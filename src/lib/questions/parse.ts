@@ -14,6 +14,9 @@ function normalizeChoices(options: unknown[], report: Report): Choice[] {
   const choices = options.map((option) =>
     typeof option === 'string' ? { text: option.trim(), pin: false } : { text: String((option as Choice).text).trim(), pin: Boolean((option as Choice).pin) },
   );
+  if (choices.length > 26) {
+    report(['options'], 'question/too-many-options', `Unexpected ${choices.length} options, expected at most 26 (A–Z)`, 'split the question or shorten the list of options.');
+  }
   if (choices.length < 2) {
     report(['options'], 'question/too-few-options', `Unexpected ${choices.length} option(s), expected at least 2`, 'add options under `options:`, one per line starting with `- `.');
   }

@@ -97,7 +97,8 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase, render = t
       const progressKey = count === 1 ? lessonId : `${lessonId}#${count}`;
       if (count === 1) context.data.quizSignature = signature.join(',');
       if (!isDirective || !render) return;
-      const quiz = renderQuiz(selection.questions, { t, domId: `quiz-${count}`, progressKey, mode: 'lesson', imageBase });
+      // Ids carry the lesson, so a printed handout holding several lessons has no duplicate ids or radio groups.
+      const quiz = renderQuiz(selection.questions, { t, domId: `quiz-${lessonId.replace(/[^a-z0-9]+/g, '-')}-${count}`, progressKey, mode: 'lesson', imageBase });
       node.data = { hName: 'div', hProperties: { className: ['quiz-container'] }, hChildren: [quiz] };
     });
     return diagnostics;

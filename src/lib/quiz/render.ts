@@ -75,7 +75,7 @@ function renderSolution(question: Question | CasePart, options: RenderQuizOption
   const key = solutionText(question, t);
   if (key) children.push(h('p.quiz-key', t('quiz.answer', { answer: key })));
   if (question.type === 'short') {
-    children.push(h('div.quiz-reference', [h('strong', t('quiz.reference')), ...markdownToHast(question.reference)]));
+    children.push(h('div.quiz-reference', [h('strong', t('quiz.reference')), ...markdownToHast(question.reference, options)]));
     children.push(
       h('div.quiz-scoring', [h('strong', t('quiz.scoring')), h('ul', question.scoring.map((s) => h('li', `${s.point}（${t('quiz.points', { n: s.points })}）`)))]),
     );
