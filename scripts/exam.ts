@@ -114,7 +114,8 @@ function describeSelection(exam: Exam): string {
   return lines.join('\n');
 }
 
-const relative = (p: string) => path.relative(PROJECT_ROOT, p) || '.';
+// Forward slashes on every system: the path is printed into keys and manifests, which must not depend on the OS.
+const relative = (p: string) => path.relative(PROJECT_ROOT, p).split(path.sep).join('/') || '.';
 
 async function writeRun(folder: string, files: { name: string; bytes: Uint8Array | string }[]): Promise<void> {
   const staging = await prepareStagingDir(folder);

@@ -99,5 +99,10 @@ describe('building the fixture course under base /handbook/', () => {
     expect(page).toContain('href="#lesson-first-steps"');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
+    // Lessons share heading ids (each has "自测"); on one page they are prefixed per lesson.
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(ids).toContain('first-steps--自测');
+    expect(ids).toContain('first-steps--工单字段');
   });
 });
