@@ -1,4 +1,5 @@
 import { isFillAnswerCorrect } from '../lib/questions/answers.ts';
+import { indexToLetter } from '../lib/questions/question.ts';
 import type { AnswerKey } from '../lib/quiz/render.ts';
 import { currentProgress, loadProgress, saveProgress } from './progress-store.ts';
 
@@ -14,7 +15,6 @@ interface QuizData {
 
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-const letter = (i: number) => String.fromCharCode(65 + i);
 
 function shuffled<T>(items: T[]): T[] {
   const a = [...items];
@@ -35,10 +35,10 @@ function shuffleOptions(item: Element, key: Key, strings: Record<string, string>
   const order = labels.map((label, i) => (key.pins[i] ? label : free.shift()!));
   order.forEach((label, position) => {
     box.append(label);
-    label.querySelector('.quiz-letter')!.textContent = letter(position);
+    label.querySelector('.quiz-letter')!.textContent = indexToLetter(position);
   });
   const shown = order.map((label) => Number(label.dataset.index));
-  const answer = key.answer.map((i) => letter(shown.indexOf(i))).sort().join('');
+  const answer = key.answer.map((i) => indexToLetter(shown.indexOf(i))).sort().join('');
   const keyText = item.querySelector(':scope > details .quiz-key');
   if (keyText) keyText.textContent = fill(strings['quiz.answer']!, { answer });
 }

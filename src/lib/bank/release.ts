@@ -17,12 +17,11 @@ export function bumpVersion(version: string, level: 'patch' | 'minor' | 'major')
 
 /** Returns the lock after a release: every question as it is now, and the release prepended to the history. */
 export function createRelease(bank: QuestionBank, previous: BankLock | undefined, changes: BankChanges, version: string, date: string): BankLock {
-  const visibility = (id: string) => bank.byId.get(id)?.visibility ?? 'exam';
   const release: Release = {
     version,
     date,
     added: changes.added.map((q) => ({ id: q.id, visibility: q.visibility })),
-    changed: changes.changed.map((q) => ({ id: q.id, visibility: visibility(q.id), rev: q.rev, fields: q.fields })),
+    changed: changes.changed.map((q) => ({ id: q.id, visibility: q.visibility, rev: q.rev, fields: q.fields })),
     retired: changes.retired.map((q) => ({ id: q.id, visibility: q.visibility })),
   };
   const questions = Object.fromEntries([...bank.questions].sort((a, b) => a.id.localeCompare(b.id)).map((q) => [q.id, lockQuestion(q)]));
