@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { formatDiagnostics, isContentError } from '../src/lib/diagnostics/index.ts';
 
 /** A mistake in how a command was called; printed with its usage, never with a stack. */
@@ -40,4 +41,29 @@ export async function runMain(main: (argv: string[]) => Promise<number>, usage: 
 /** Returns milliseconds as `1.23 s` or `456 ms`. */
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean | string[] | boolean[] };
+
+/**
+ * Parses a script's arguments strictly with node:util: an unknown or misspelt flag, or a flag
+ * missing its value, is a UsageError that names it (exit 2), so `--dry-rn` never runs for real.
+ * Accepts `--seed=5` and `--seed 5` alike.
+ */
+export function parseCommandLine<const O extends Record<string, OptionSpec>>(
+  argv: string[],
+  options: O,
+  { allowPositionals = true }: { allowPositionals?: boolean } = {},
+) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals, allowNegative: false });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    const message = String((error as Error).message)
+      // node's messages end with advice about `--` that does not apply to npm scripts' users.
+      .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+      .replace(/\. Unexpected argument.*$/s, '');
+    throw new UsageError(message);
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/lib/diagnostics/index.ts';
+import { formatDiagnostics, formatPlace } from '../../src/lib/diagnostics/index.ts';
 import { assembleExam, createManifest, parseBlueprint, scaleScoring } from '../../src/lib/exam/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { resolveConfig } from '../../src/lib/config.ts';
@@ -78,7 +78,7 @@ describe('assembleExam', () => {
   it('refuses a pass mark above the total, a question used twice, a practice question and an unknown module', () => {
     const { exam, diagnostics } = assembleExam(fixtureBank, fixture('bad-rules'), { seed: '1' });
     expect(exam).toBeUndefined();
-    expect(diagnostics.map((d) => `${d.place?.line}:${d.place?.column} ${d.ruleId}`)).toEqual([
+    expect(diagnostics.map((d) => `${formatPlace('', d.place).slice(1)} ${d.ruleId}`)).toEqual([
       '4:12 blueprint/pass-mark-too-high',
       '9:11 blueprint/practice-question',
       '9:20 blueprint/duplicate-question',

@@ -5,7 +5,7 @@ import remarkDirective from 'remark-directive';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { ContentError, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
+import { ContentError, hasErrors, isTextPlace, type Diagnostic } from '../diagnostics/index.ts';
 import { transformCallouts, type CalloutOptions } from './remark-callouts.ts';
 import { transformLinks } from './remark-links.ts';
 import { SLUG_PATTERN } from './schema.ts';
@@ -147,7 +147,7 @@ export function remarkTrainbook(options: LessonMarkdownOptions) {
     const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}));
     // Astro parses the lesson without its front matter, so its lines start after it: shift them back.
     const offset = bodyLineOffset(vfile.path, String(vfile.value ?? ''));
-    if (offset) for (const d of diagnostics) if (d.place) d.place = { ...d.place, line: d.place.line + offset };
+    if (offset) for (const d of diagnostics) if (isTextPlace(d.place)) d.place = { ...d.place, line: d.place.line + offset };
     if (hasErrors(diagnostics)) {
       // Astro logs a failed lesson and goes on building; the collector lets `npm run build` fail with every problem.
       options.onProblems?.(diagnostics);

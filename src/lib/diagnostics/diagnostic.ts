@@ -4,6 +4,25 @@ export interface Place {
   column: number;
 }
 
+/** A cell of a spreadsheet, as Excel names it: `D12` on the first sheet, or on the named `sheet`. */
+export interface CellPlace {
+  sheet?: string;
+  cell: string;
+}
+
+/** A page of a multi-page input such as a scanned PDF, 1-based. */
+export interface PagePlace {
+  page: number;
+}
+
+/** Where in a file a problem is: a text position, a spreadsheet cell or a page. */
+export type Location = Place | CellPlace | PagePlace;
+
+/** Returns true when the location is a line and column in a text file. */
+export function isTextPlace(location: Location | undefined): location is Place {
+  return location !== undefined && 'line' in location;
+}
+
 export type Severity = 'error' | 'warning';
 
 /**
@@ -13,7 +32,7 @@ export type Severity = 'error' | 'warning';
 export interface Diagnostic {
   /** Path as the editor knows it, relative to the project root when possible. */
   file: string;
-  place?: Place;
+  place?: Location;
   severity: Severity;
   /** Namespaced kebab-case rule, e.g. `question/unknown-answer`. */
   ruleId: string;
@@ -22,13 +41,13 @@ export interface Diagnostic {
   /** How to fix it: the concrete edit to make. */
   note?: string;
   /** Another place that explains this one, e.g. the first definition of a duplicate id. */
-  cause?: { file: string; place?: Place; reason: string };
+  cause?: { file: string; place?: Location; reason: string };
 }
 
 /** Returns an error diagnostic; a small factory so call sites read as sentences. */
 export function createError(
   file: string,
-  place: Place | undefined,
+  place: Location | undefined,
   ruleId: string,
   reason: string,
   note?: string,
@@ -39,7 +58,7 @@ export function createError(
 /** Returns a warning diagnostic. */
 export function createWarning(
   file: string,
-  place: Place | undefined,
+  place: Location | undefined,
   ruleId: string,
   reason: string,
   note?: string,
@@ -57,8 +76,19 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
-      (a.place?.line ?? 0) - (b.place?.line ?? 0) ||
-      (a.place?.column ?? 0) - (b.place?.column ?? 0) ||
+      sortKey(a.place)[0] - sortKey(b.place)[0] ||
+      sortKey(a.place)[1] - sortKey(b.place)[1] ||
       a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** Orders locations within a file: lines and columns, cells by row then column, pages by number. */
+function sortKey(location: Location | undefined): [number, number] {
+  if (!location) return [0, 0];
+  if ('line' in location) return [location.line, location.column];
+  if ('page' in location) return [location.page, 0];
+  const match = /^([A-Z]+)(\d+)$/.exec(location.cell);
+  if (!match) return [0, 0];
+  const column = [...match[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(match[2]), column];
 }

@@ -1,7 +1,11 @@
-import { sortDiagnostics, type Diagnostic, type Place } from './diagnostic.ts';
+import { sortDiagnostics, type Diagnostic, type Location } from './diagnostic.ts';
 
-function formatPlace(file: string, place: Place | undefined): string {
-  return place ? `${file}:${place.line}:${place.column}` : file;
+/** `file:line:col` for text, `file!D12` or `file!Sheet!D12` for spreadsheets (as Excel writes references), `file page 3` for pages. */
+export function formatPlace(file: string, place: Location | undefined): string {
+  if (!place) return file;
+  if ('line' in place) return `${file}:${place.line}:${place.column}`;
+  if ('page' in place) return `${file} page ${place.page}`;
+  return place.sheet ? `${file}!${place.sheet}!${place.cell}` : `${file}!${place.cell}`;
 }
 
 /**
