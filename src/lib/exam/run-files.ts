@@ -10,6 +10,7 @@ export type ItemKey = string;
 /** `key.json`: the canonical answers of every variant, in that variant's printed letters. */
 export interface KeyFile {
   trainbook: 1;
+  /** The run folder's name as `exam` created it, also recorded in manifest.json as `runId`. */
   runId: string;
   title: string;
   bank: { title: string; version: string };
@@ -109,4 +110,17 @@ export function parseQrText(text: string): QrPayload | undefined {
   if (!match) return undefined;
   const [, runId, variant, page, pageCount, candidate] = match;
   return { runId: runId!, variant: variant!, page: Number(page), pageCount: Number(pageCount), ...(candidate ? { candidate } : {}) };
+}
+
+/**
+ * A candidate of a run printed from a roster, as recorded in `manifest.json` under `candidates`
+ * (roster order) and read back by `mark` for its templates and results.
+ */
+export interface RunCandidate {
+  /** 工号, exactly as in the roster (text: `0123` keeps its zero). */
+  id: string;
+  name: string;
+  department: string;
+  /** The variant assigned (round-robin in roster order). */
+  variant: string;
 }
