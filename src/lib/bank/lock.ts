@@ -77,7 +77,7 @@ export function checkBankAgainstLock(bank: QuestionBank, lock: BankLock, lockFil
     }
   }
   for (const [id, locked] of Object.entries(lock.questions)) {
-    if (bank.byId.has(id)) continue;
+    if (bank.byId.has(id) || bank.withheld?.has(id)) continue;
     diagnostics.push(
       createError(lockFile, undefined, 'bank/question-deleted', `Unexpected deletion of released question \`${id}\` (“${locked.stem}”), expected it to stay in the bank`, `put it back and add \`retired: true\`: it then stays out of new quizzes and papers, but old papers that used ${id}@${locked.rev} can still be traced.`),
     );

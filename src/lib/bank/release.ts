@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { createError, type Diagnostic } from '../diagnostics/index.ts';
+import { readTextFile } from '../encoding/index.ts';
 import type { QuestionBank } from '../questions/index.ts';
 import type { BankChanges } from './diff.ts';
 import { BankLockSchema, lockQuestion, type BankLock, type Release } from './lock.ts';
@@ -32,7 +32,9 @@ export function createRelease(bank: QuestionBank, previous: BankLock | undefined
 export async function readBankLock(file: string, displayName: string): Promise<{ lock?: BankLock; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const read = await readTextFile(file, displayName);
+    if (!read.ok) return { diagnostics: [read.diagnostic] };
+    text = read.text;
   } catch {
     return { diagnostics: [] };
   }

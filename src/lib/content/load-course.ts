@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
+import { readTextFile, type TextFile } from '../encoding/index.ts';
 import { sortCourse, type Course, type Lesson, type Module } from './course.ts';
 import { parseLessonSource, parseModuleMeta } from './parse.ts';
 import { RESERVED_LESSON_SLUGS, SLUG_PATTERN } from './schema.ts';
@@ -29,8 +30,11 @@ async function listEntries(dir: string) {
 export async function loadCourse({ contentDir, rootDir, includeDrafts = false }: LoadCourseOptions): Promise<{
   course: Course;
   diagnostics: Diagnostic[];
+  /** Ids (`module/slug`) of lessons left out because of their own errors; links and questions may still name them. */
+  withheld: string[];
 }> {
   const diagnostics: Diagnostic[] = [];
+  const withheld: string[] = [];
   const modules: Module[] = [];
   const relative = (p: string) => path.relative(rootDir, p).split(path.sep).join('/');
 
@@ -50,9 +54,9 @@ export async function loadCourse({ contentDir, rootDir, includeDrafts = false }:
       );
       continue;
     }
-    let metaSource: string;
+    let metaSource: TextFile;
     try {
-      metaSource = await readFile(metaPath, 'utf8');
+      metaSource = await readTextFile(metaPath, relative(metaPath));
     } catch {
       diagnostics.push(
         createError(
@@ -65,7 +69,7 @@ export async function loadCourse({ contentDir, rootDir, includeDrafts = false }:
       );
       continue;
     }
-    const meta = parseModuleMeta(metaSource, relative(metaPath));
+    const meta = metaSource.ok ? parseModuleMeta(metaSource.text, relative(metaPath)) : { diagnostics: [metaSource.diagnostic] };
     diagnostics.push(...meta.diagnostics);
 
     const lessons: Lesson[] = [];
@@ -96,8 +100,16 @@ export async function loadCourse({ contentDir, rootDir, includeDrafts = false }:
         continue;
       }
       seen.set(slug, fileName);
-      const parsed = parseLessonSource(await readFile(filePath, 'utf8'), fileName);
+      const source = await readTextFile(filePath, fileName);
+      if (!source.ok) {
+        // A lesson that is not UTF-8 gets that one error and nothing else: its text would be mojibake.
+        diagnostics.push(source.diagnostic);
+        withheld.push(`${entry.name}/${slug}`);
+        continue;
+      }
+      const parsed = parseLessonSource(source.text, fileName);
       diagnostics.push(...parsed.diagnostics);
+      if (!parsed.data) withheld.push(`${entry.name}/${slug}`);
       if (!parsed.data || (parsed.data.draft && !includeDrafts)) continue;
       lessons.push({
         id: `${entry.name}/${slug}`,
@@ -120,5 +132,5 @@ export async function loadCourse({ contentDir, rootDir, includeDrafts = false }:
     const data = meta.data ?? { title: entry.name, order: Number.MAX_SAFE_INTEGER, summary: '', objectives: [], level: 'basic' as const, estimated_minutes: 0 };
     modules.push({ slug: entry.name, file: relative(metaPath), data, lessons });
   }
-  return { course: sortCourse({ modules }), diagnostics };
+  return { course: sortCourse({ modules }), diagnostics, withheld };
 }

@@ -71,10 +71,14 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Returns diagnostics sorted by file, line and column so output is stable. */
+/** Rules that make a whole file unreadable; they explain the problems that follow, so they come first. */
+const ROOT_CAUSE = /^(?:encoding|yaml)\//;
+
+/** Returns diagnostics sorted by file, line and column so output is stable; unreadable files first. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
+      Number(!ROOT_CAUSE.test(a.ruleId)) - Number(!ROOT_CAUSE.test(b.ruleId)) ||
       a.file.localeCompare(b.file) ||
       sortKey(a.place)[0] - sortKey(b.place)[0] ||
       sortKey(a.place)[1] - sortKey(b.place)[1] ||

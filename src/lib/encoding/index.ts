@@ -74,3 +74,5 @@ function refuse(likely: Encoding | 'binary'): Decoded {
       : `the file is not UTF-8; it looks like ${likely === 'gb18030' ? 'GBK/GB18030 (saved by a Chinese Windows editor)' : likely.toUpperCase()}`;
   return { ok: false, likely, reason, note: conversionHint(likely) };
 }
+
+export { decodeTextFile, readTextFile, type TextFile } from './text-file.ts';

@@ -51,9 +51,11 @@ export function createLessonMarkdownOptions(
  * Returns the course and the question bank, with the bank checked against the course and
  * against its lock (revisions, reused ids, deleted questions), and the lock if there is one.
  */
-export async function loadProject(config: TrainbookConfig): Promise<Omit<ProjectCheck, 'counts'> & { lock?: BankLock }> {
-  const { course, diagnostics } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
+export async function loadProject(config: TrainbookConfig): Promise<Omit<ProjectCheck, 'counts'> & { lock?: BankLock; withheldLessons: string[] }> {
+  const { course, diagnostics, withheld } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
   const modules = new Map(course.modules.map((m) => [m.slug, new Set(m.lessons.map((l) => l.slug))]));
+  // A lesson left out for its own errors still exists: questions naming it are not wrong too.
+  for (const id of withheld) modules.get(id.split('/')[0]!)?.add(id.split('/')[1]!);
   const loaded = await loadQuestionBank({ bankDir: config.bankDir, rootDir: config.rootDir, modules });
   diagnostics.push(...loaded.diagnostics);
   const lockPath = path.join(config.bankDir, 'bank.lock.json');
@@ -62,14 +64,16 @@ export async function loadProject(config: TrainbookConfig): Promise<Omit<Project
   diagnostics.push(...lockProblems);
   if (lock) {
     diagnostics.push(...checkBankAgainstLock(loaded.bank, lock, lockFile));
-    if (lock.version !== loaded.bank.meta.version) {
-      const metaFile = path.relative(config.rootDir, path.join(config.bankDir, 'bank.yaml')).split(path.sep).join('/');
+    const metaFile = path.relative(config.rootDir, path.join(config.bankDir, 'bank.yaml')).split(path.sep).join('/');
+    // An unreadable bank.yaml has no version to compare; its own error says why.
+    const metaReadable = !loaded.diagnostics.some((d) => d.file === metaFile && d.severity === 'error');
+    if (metaReadable && lock.version !== loaded.bank.meta.version) {
       diagnostics.push(createError(metaFile, undefined, 'bank/version-mismatch', `Unexpected bank version \`${loaded.bank.meta.version}\`, expected \`${lock.version}\` (the last release in bank.lock.json)`, 'leave `version:` to `npm run bank:release`, which bumps it together with the lock and the changelog.'));
     }
   } else if (!lockProblems.length && loaded.bank.questions.length) {
     diagnostics.push(createWarning(lockFile, undefined, 'bank/missing-lock', 'Unexpected question bank without a lock, expected bank.lock.json recording each question’s revision', 'run `npm run bank:release -- --init` once and commit the lock.'));
   }
-  return { course, bank: loaded.bank, diagnostics, ...(lock ? { lock } : {}) };
+  return { course, bank: loaded.bank, diagnostics, withheldLessons: withheld, ...(lock ? { lock } : {}) };
 }
 
 /**
@@ -78,8 +82,10 @@ export async function loadProject(config: TrainbookConfig): Promise<Omit<Project
  * `markdown: false` skips the last part, for the build, whose renderer runs the same checks.
  */
 export async function checkProject(config: TrainbookConfig, { markdown = true }: { markdown?: boolean } = {}): Promise<ProjectCheck> {
-  const { course, bank, diagnostics } = await loadProject(config);
-  const options = { ...createLessonMarkdownOptions(config, bank, { render: false }), targets: listLinkTargets(course) };
+  const { course, bank, diagnostics, withheldLessons } = await loadProject(config);
+  const targets = listLinkTargets(course);
+  for (const id of withheldLessons) targets.add(`/${id}/`);
+  const options = { ...createLessonMarkdownOptions(config, bank, { render: false }), targets };
   const lessons = listLessons(course);
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
@@ -90,3 +96,4 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
     counts: { modules: course.modules.length, lessons: lessons.length, questions: bank.questions.length },
   };
 }
+

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closestMatch, createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
+import { decodeTextFile, readTextFile, type TextFile } from '../encoding/index.ts';
 import { parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
-import { parseQuestionFile } from './parse.ts';
+import { idsByLine, parseQuestionFile } from './parse.ts';
 import type { Question, QuestionBank } from './question.ts';
 import { BankMetaSchema, type BankMeta } from './schema.ts';
 
@@ -34,15 +35,16 @@ function textsOf(question: Question): string[] {
 async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: BankMeta; diagnostics: Diagnostic[] }> {
   const metaPath = path.join(bankDir, 'bank.yaml');
   const file = path.relative(rootDir, metaPath);
-  let source: string;
+  let source: TextFile;
   try {
-    source = await readFile(metaPath, 'utf8');
+    source = await readTextFile(metaPath, file);
   } catch {
     return {
       diagnostics: [createError(file, undefined, 'bank/missing-meta', 'Unexpected question bank without `bank.yaml`, expected its title and version', 'create `bank.yaml` with `title: …` and `version: 1.0.0`.')],
     };
   }
-  const yaml = parseYamlSource(source, file);
+  if (!source.ok) return { diagnostics: [source.diagnostic] };
+  const yaml = parseYamlSource(source.text, file);
   if (yaml.diagnostics.length) return { diagnostics: yaml.diagnostics };
   const result = BankMetaSchema.safeParse(yaml.value ?? {});
   if (result.success) return { meta: result.data, diagnostics: [] };
@@ -77,6 +79,7 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
   const relative = (p: string) => path.relative(rootDir, p).split(path.sep).join('/');
   const { meta, diagnostics } = await loadBankMeta(bankDir, rootDir);
   const questions: Question[] = [];
+  const withheld = new Map<string, string>();
 
   const entries = (await readdir(bankDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
@@ -91,8 +94,17 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
     const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
     for (const name of files) {
       const file = path.join(folder, name);
-      const parsed = parseQuestionFile(await readFile(file, 'utf8'), relative(file));
+      const bytes = new Uint8Array(await readFile(file));
+      const source = decodeTextFile(bytes, relative(file));
+      if (!source.ok) {
+        // One error for the file; its ids (ASCII, so readable in any encoding) are withheld, not “deleted”.
+        diagnostics.push(source.diagnostic);
+        idsByLine(Buffer.from(bytes).toString('latin1')).forEach((id) => withheld.set(id, entry.name));
+        continue;
+      }
+      const parsed = parseQuestionFile(source.text, relative(file));
       diagnostics.push(...parsed.diagnostics);
+      parsed.withheld.forEach((id) => withheld.set(id, entry.name));
       for (const question of parsed.questions) {
         if (question.module !== entry.name) {
           diagnostics.push(createError(question.file, question.place, 'question/module-mismatch', `Unexpected \`module: ${question.module}\` in folder \`${entry.name}\`, expected \`module: ${entry.name}\``, 'move the question to the folder of its module, or correct `module:`.'));
@@ -132,7 +144,7 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
   }
 
   return {
-    bank: { meta: meta ?? { title: '', version: '0.0.0' }, questions: [...byId.values()], byId },
+    bank: { meta: meta ?? { title: '', version: '0.0.0' }, questions: [...byId.values()], byId, withheld: new Map([...withheld].filter(([id]) => !byId.has(id))) },
     diagnostics,
   };
 }

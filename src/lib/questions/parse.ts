@@ -1,5 +1,5 @@
-import { createError, type Diagnostic, type Place } from '../diagnostics/index.ts';
-import { findListItemPlaces, parseYamlFast, parseYamlSource, zodIssuesToDiagnostics, type YamlPath } from '../yaml/index.ts';
+import { createError, createWarning, type Diagnostic, type Place } from '../diagnostics/index.ts';
+import { findListItemPlaces, parseYamlFast, parseYamlSource, zodIssuesToDiagnostics, type YamlPath, type YamlSource } from '../yaml/index.ts';
 import { countBlanks, indexToLetter, letterToIndex, type CasePart, type Choice, type Question, type QuestionBody } from './question.ts';
 import { QuestionFileSchema, QuestionSchema, type QuestionInput } from './schema.ts';
 
@@ -125,12 +125,56 @@ function normalizeBody(input: BodyInput, report: Report): { body: Exclude<Questi
   }
 }
 
+/** The questions of one bank file, its problems, and the ids of questions left out because of them. */
+export interface ParsedQuestionFile {
+  questions: Question[];
+  diagnostics: Diagnostic[];
+  /**
+   * Ids written in the file whose question has errors (or the whole file, when it is not valid YAML).
+   * Their errors are reported once, here; checks elsewhere (the lock, quizzes) must not also call them missing.
+   */
+  withheld: string[];
+}
+
 /**
  * Returns the questions of one bank file and every problem in it.
  * A question with errors is left out; the others are still returned, so all problems surface at once.
  */
-export function parseQuestionFile(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } {
+export function parseQuestionFile(source: string, file: string): ParsedQuestionFile {
   return parseQuestionFileFast(source, file) ?? parseQuestionFileWithPositions(source, file);
+}
+
+/** A value on a line after text and ` #`: perhaps a comment that cut a text short, worth the slow path. */
+const POSSIBLE_TRAILING_COMMENT = /\S[ \t]+#/;
+
+/** Fields whose values are text trainees read; a comment cutting one short loses words silently. */
+const TEXT_FIELDS = new Set(['stem', 'explanation', 'reference', 'options', 'answers', 'scoring']);
+
+/** Returns whether a question's options or fill answers hold a YAML number or boolean (`0123`, `1.50`). */
+function hasNonTextAnswers(item: unknown): boolean {
+  const record = item as { options?: unknown[]; answers?: unknown[]; parts?: unknown[] };
+  const scalars = [...(record.options ?? []), ...(record.answers ?? []).flat()];
+  return scalars.some((v) => v !== null && typeof v !== 'string' && typeof v !== 'object') || (record.parts ?? []).some(hasNonTextAnswers);
+}
+
+/**
+ * Returns the question with every option and fill answer as the editor wrote it: YAML reads
+ * `0123` as 123 and `1.50` as 1.5, but the accepted answer is the text `0123` and `1.50`.
+ */
+function keepAnswersAsWritten(item: unknown, yaml: YamlSource, base: YamlPath): unknown {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
+  const record = { ...(item as Record<string, unknown>) };
+  const asWritten = (value: unknown, path: YamlPath): unknown =>
+    Array.isArray(value) ? value.map((v, i) => asWritten(v, [...path, i])) : value !== null && typeof value !== 'string' && typeof value !== 'object' ? (yaml.textOf(path) ?? String(value)) : value;
+  if (Array.isArray(record.options)) record.options = record.options.map((o, i) => asWritten(o, [...base, 'options', i]));
+  if (Array.isArray(record.answers)) record.answers = asWritten(record.answers, [...base, 'answers']);
+  if (Array.isArray(record.parts)) record.parts = record.parts.map((p, i) => keepAnswersAsWritten(p, yaml, [...base, 'parts', i]));
+  return record;
+}
+
+/** Returns the ids a file that cannot be parsed seems to define, by their `id:` lines. */
+export function idsByLine(source: string): string[] {
+  return [...source.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([A-Za-z0-9_-]+)/gm)].map((m) => m[1]!);
 }
 
 /**
@@ -138,12 +182,14 @@ export function parseQuestionFile(source: string, file: string): { questions: Qu
  * its list item's indentation. Returns undefined as soon as anything needs a positioned
  * diagnostic, and the file is parsed again the slow way.
  */
-function parseQuestionFileFast(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } | undefined {
+function parseQuestionFileFast(source: string, file: string): ParsedQuestionFile | undefined {
+  if (POSSIBLE_TRAILING_COMMENT.test(source)) return undefined;
   const value = parseYamlFast(source) as { questions?: unknown } | undefined;
   const places = findListItemPlaces(source, 'questions');
   if (!value || !QuestionFileSchema.safeParse(value).success || !Array.isArray(value.questions) || places?.length !== value.questions.length) return undefined;
   const questions: Question[] = [];
   for (const [index, item] of value.questions.entries()) {
+    if (hasNonTextAnswers(item)) return undefined;
     const result = QuestionSchema.safeParse(item);
     if (!result.success) return undefined;
     let problems = 0;
@@ -152,7 +198,7 @@ function parseQuestionFileFast(source: string, file: string): { questions: Quest
     if (problems || !String(data.explanation).trim()) return undefined;
     questions.push(toQuestion(data, body, points, file, places[index]!, item));
   }
-  return { questions, diagnostics: [] };
+  return { questions, diagnostics: [], withheld: [] };
 }
 
 function toQuestion(
@@ -183,22 +229,34 @@ function toQuestion(
   } as Question;
 }
 
-function parseQuestionFileWithPositions(source: string, file: string): { questions: Question[]; diagnostics: Diagnostic[] } {
+function parseQuestionFileWithPositions(source: string, file: string): ParsedQuestionFile {
   const yaml = parseYamlSource(source, file);
-  if (yaml.diagnostics.length) return { questions: [], diagnostics: yaml.diagnostics };
+  if (yaml.diagnostics.length) return { questions: [], diagnostics: yaml.diagnostics, withheld: idsByLine(source) };
   const fileResult = QuestionFileSchema.safeParse(yaml.value ?? {});
   if (!fileResult.success) {
     return {
       questions: [],
       diagnostics: zodIssuesToDiagnostics(fileResult.error.issues, yaml.value, QuestionFileSchema, yaml, file, { namespace: 'question' }),
+      withheld: idsByLine(source),
     };
   }
   const diagnostics: Diagnostic[] = [];
   const questions: Question[] = [];
-  fileResult.data.questions.forEach((item, index) => {
+  const withheld: string[] = [];
+  for (const { path, place, comment } of yaml.commentedScalars()) {
+    const field = path.slice(2).find((segment) => typeof segment === 'string' && TEXT_FIELDS.has(segment));
+    if (path[0] !== 'questions' || !field) continue;
+    diagnostics.push(
+      createWarning(file, place, 'question/comment-in-text', `Unexpected \` #${comment}\` after the text of \`${String(field)}\`: YAML reads \` #\` as the start of a comment, so “${comment}” is not part of the text`, 'put the whole text in quotes (`explanation: "见第 3 条 #退款规则"`) or write it as a `|` block; if it really is a comment, move it to its own line.'),
+    );
+  }
+  fileResult.data.questions.forEach((raw, index) => {
     const base = ['questions', index] as const;
+    const item = keepAnswersAsWritten(raw, yaml, base);
     const result = QuestionSchema.safeParse(item);
+    const id = (item as { id?: unknown } | null)?.id;
     if (!result.success) {
+      if (typeof id === 'string') withheld.push(id);
       diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, item, QuestionSchema, yaml, file, { namespace: 'question', basePath: base }));
       return;
     }
@@ -213,8 +271,11 @@ function parseQuestionFileWithPositions(source: string, file: string): { questio
     if (!String(data.explanation).trim()) {
       report(['explanation'], 'question/empty-explanation', 'Unexpected empty `explanation`, expected 解析 text', 'explain why the answer is right; trainees see it after answering.');
     }
-    if (diagnostics.length > before) return;
+    if (diagnostics.slice(before).some((d) => d.severity === 'error')) {
+      withheld.push(data.id);
+      return;
+    }
     questions.push(toQuestion(data, body, points, file, yaml.placeOf(base), item));
   });
-  return { questions, diagnostics };
+  return { questions, diagnostics, withheld };
 }

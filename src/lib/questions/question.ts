@@ -50,6 +50,12 @@ export interface QuestionBank {
   questions: Question[];
   /** Questions by id. */
   byId: Map<string, Question>;
+  /**
+   * Ids of questions that are in the bank's files but were left out because of their own errors
+   * (already reported), each with its module folder. Other checks treat them as present, so one
+   * mistake is reported once.
+   */
+  withheld?: ReadonlyMap<string, string>;
 }
 
 /** Returns the option letter for an index: 0 → `A`. */

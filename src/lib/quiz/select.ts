@@ -33,6 +33,8 @@ export function selectQuizQuestions(
     const questions: Question[] = [];
     for (const id of spec.ids) {
       const question = bank.byId.get(id);
+      // A question left out for its own errors was reported where it is written.
+      if (!question && bank.withheld?.has(id)) continue;
       if (!question) {
         const suggestion = closestMatch(id, bank.byId.keys());
         error('content/unknown-question-ref', `Unexpected question id \`${id}\`, expected an id in question-bank/`, suggestion ? `did you mean \`${suggestion}\`?` : 'check the id in the question bank file.');
@@ -54,14 +56,21 @@ export function selectQuizQuestions(
   const pool = listPracticeQuestions(bank, spec.module).filter((q) => !spec.tags?.length || spec.tags.some((tag) => q.tags.includes(tag)));
   const filter = [spec.module && `module \`${spec.module}\``, spec.tags?.length && `tags ${spec.tags.map((t) => `\`${t}\``).join(', ')}`].filter(Boolean).join(' and ');
   if (pool.length === 0) {
+    // Questions left out for their own errors may be the ones this filter needs: they were reported there.
+    if (withheldFrom(bank, spec.module)) return { questions: [], diagnostics };
     error('content/empty-quiz', `Unexpected quiz filter ${filter} matching no practice question, expected at least one`, 'check the module slug and tags, or mark matching questions `visibility: practice`.');
     return { questions: [], diagnostics };
   }
   const count = Math.min(spec.count ?? pool.length, pool.length);
-  if (spec.count && spec.count > pool.length) {
+  if (spec.count && spec.count > pool.length && !withheldFrom(bank, spec.module)) {
     diagnostics.push({ ...createError(where.file, where.place, 'content/quiz-pool-too-small', `Unexpected \`count="${spec.count}"\` for ${filter}, only ${pool.length} practice questions match`, 'lower `count` or add practice questions.'), severity: 'warning' });
   }
   // Sort by id first so the draw depends on the bank's content, not on file order.
   const ordered = [...pool].sort((a, b) => a.id.localeCompare(b.id));
   return { questions: shuffle(ordered, createRandom(seed)).slice(0, count), diagnostics };
+}
+
+/** Returns whether questions of `module` (any module when undefined) were left out of the bank for their errors. */
+function withheldFrom(bank: QuestionBank, module: string | undefined): boolean {
+  return [...(bank.withheld?.values() ?? [])].some((m) => !module || m === module);
 }
