@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
+import { readTextFile } from '../src/lib/encoding/index.ts';
 import { assembleExam, createManifest, examFromManifest, parseBlueprint, type Exam, type ExamManifest } from '../src/lib/exam/index.ts';
 import { generateExamFiles, markdownToPlainText, prepareFont, readImage, renderPdf, subsetFontForText, type ExamImage } from '../src/lib/exam-pdf/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
@@ -148,7 +149,9 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   if (args.manifest) return regenerate(args, config, started);
   const target = await resolveTarget(args.target!, config.bankDir);
-  const source = await readFile(target.file, 'utf8');
+  const read = await readTextFile(target.file, relative(target.file));
+  if (!read.ok) return fail([read.diagnostic], 'nothing printed');
+  const source = read.text;
   const outRoot = path.resolve(PROJECT_ROOT, args.out);
 
   if (target.kind === 'rubric') {
@@ -233,7 +236,9 @@ async function regenerate(args: ExamArgs, config: ReturnType<typeof loadProjectC
   const blueprintFile = path.resolve(PROJECT_ROOT, manifest.blueprint.file);
   let source: string;
   try {
-    source = await readFile(blueprintFile, 'utf8');
+    const read = await readTextFile(blueprintFile, manifest.blueprint.file);
+    if (!read.ok) return fail([read.diagnostic], 'cannot regenerate');
+    source = read.text;
   } catch {
     console.error(`✖ cannot regenerate: the blueprint ${manifest.blueprint.file} no longer exists.`);
     return 1;

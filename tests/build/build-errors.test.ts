@@ -53,3 +53,26 @@ describe('a build with a link to a draft lesson', () => {
     }
   });
 });
+
+describe('a build with a lesson saved as GBK', () => {
+  it('stops before Astro with the same one located error as `npm run check`, and keeps the previous output', async () => {
+    const lesson = path.join(course, 'content/basics/second-steps.md');
+    const source = await readFile(lesson, 'utf8');
+    const { execFileSync } = await import('node:child_process');
+    await writeFile(lesson, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: source.replace('(/basics/thrid-steps/)', '(/basics/first-steps/)') }));
+    try {
+      const file = path.relative(path.resolve(import.meta.dirname, '../..'), lesson);
+      const expected = `${file}:2:8  error  Unexpected file encoding: the file is not UTF-8; it looks like GBK/GB18030 (saved by a Chinese Windows editor), expected UTF-8  encoding/not-utf8`;
+      const build = await runScript('build', ['--out', out, '--no-exams'], courseEnv(course));
+      expect(build.code).toBe(1);
+      expect(build.stderr).toContain(expected);
+      expect(build.stderr).toContain('✖ 1 error');
+      expect(build.stderr).not.toContain('\uFFFD');
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the site that was already published');
+      const check = await runScript('check', [], courseEnv(course));
+      expect(check.stderr).toContain(expected);
+    } finally {
+      await writeFile(lesson, source);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ContentError, hasErrors, isTextPlace, type Diagnostic } from '../diagnostics/index.ts';
+import { decodeTextFile } from '../encoding/index.ts';
 import { transformCallouts, type CalloutOptions } from './remark-callouts.ts';
 import { transformLinks } from './remark-links.ts';
 import { SLUG_PATTERN } from './schema.ts';
@@ -120,6 +121,18 @@ export function checkLessonMarkdown(body: string, absolutePath: string, options:
   return transformLessonTree(tree, absolutePath, options);
 }
 
+/** Returns the encoding error of a lesson file that is not UTF-8, or undefined. */
+function readEncodingProblem(absolutePath: string, file: string): Diagnostic | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(absolutePath));
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeTextFile(bytes, file);
+  return decoded.ok ? undefined : decoded.diagnostic;
+}
+
 /** Returns how many lines of `file` precede the Markdown `body` Astro handed to remark. */
 function bodyLineOffset(file: string, body: string): number {
   let source: string;
@@ -143,6 +156,13 @@ function bodyLineOffset(file: string, body: string): number {
 export function remarkTrainbook(options: LessonMarkdownOptions) {
   return () => (tree: Root, vfile: { path?: string; value?: unknown; data: Record<string, unknown> }) => {
     if (!vfile.path || !path.resolve(vfile.path).startsWith(path.resolve(options.contentDir) + path.sep)) return;
+    // Astro reads lessons as UTF-8 whatever they are; a GBK lesson would render as mojibake (the dev server
+    // gets here without `npm run check`). The same one error as the check, and nothing else about the file.
+    const encoding = readEncodingProblem(vfile.path, path.relative(options.rootDir, vfile.path).split(path.sep).join('/'));
+    if (encoding) {
+      options.onProblems?.([encoding]);
+      throw new ContentError([encoding]);
+    }
     const astro = (vfile.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
     const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}));
     // Astro parses the lesson without its front matter, so its lines start after it: shift them back.
