@@ -2,6 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { BLANK_TOKEN, protectBlanks } from '../questions/index.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -63,8 +64,9 @@ export function markdownToPlainText(markdown: string): { text: string; images: T
   let result = cache.get(markdown);
   if (!result) {
     const images: TextImage[] = [];
-    const tree = parser.parse(markdown) as Root;
-    result = { text: blocks(tree.children, images).join('\n').trim(), images };
+    // Blanks are swapped out before Markdown sees them (`____` alone is a thematic break, `（____）` emphasis).
+    const tree = parser.parse(protectBlanks(markdown)) as Root;
+    result = { text: blocks(tree.children, images).join('\n').trim().replaceAll(BLANK_TOKEN, '____'), images };
     cache.set(markdown, result);
   }
   return result;

@@ -27,4 +27,5 @@ export {
 } from './question.ts';
 export { parseQuestionFile } from './parse.ts';
 export { listQuestionImages, loadQuestionBank, RESERVED_BANK_FOLDERS, type LoadBankOptions } from './load-bank.ts';
-export { isFillAnswerCorrect, normalizeFillAnswer } from './answers.ts';
+export { isFillAnswerCorrect, normaliseFillAnswer, normalizeFillAnswer } from './answers.ts';
+export { BLANK_TOKEN, countRenderedBlanks, protectBlanks } from './blanks.ts';

@@ -1,5 +1,6 @@
 import { createError, createWarning, type Diagnostic, type Place } from '../diagnostics/index.ts';
 import { findListItemPlaces, parseYamlFast, parseYamlSource, zodIssuesToDiagnostics, type YamlPath, type YamlSource } from '../yaml/index.ts';
+import { countRenderedBlanks } from './blanks.ts';
 import { countBlanks, indexToLetter, letterToIndex, type CasePart, type Choice, type Question, type QuestionBody } from './question.ts';
 import { QuestionFileSchema, QuestionSchema, type QuestionInput } from './schema.ts';
 
@@ -89,8 +90,11 @@ function normalizeBody(input: BodyInput, report: Report): { body: Exclude<Questi
     case 'fill': {
       const answers = (input.answers as unknown[]).map((entry) => (Array.isArray(entry) ? entry : [entry]).map((v) => String(v).trim()));
       const blanks = countBlanks(input.stem);
+      const rendered = countRenderedBlanks(input.stem);
       if (blanks === 0) {
         report(['stem'], 'question/fill-without-blanks', 'Unexpected `fill` stem without blanks, expected `____` (four underscores) for each blank', 'mark each blank in the stem with `____`.');
+      } else if (rendered !== blanks) {
+        report(['stem'], 'question/hidden-blank', `Unexpected ${blanks - rendered} blank(s) inside code, raw HTML or a link address, expected every \`____\` in the question text`, 'take the `____` out of the backticks, HTML tag or link: trainees could not fill it in.');
       } else if (blanks !== answers.length) {
         report(['answers'], 'question/fill-blank-count', `Unexpected ${answers.length} answer(s) for ${blanks} blank(s), expected one entry in \`answers\` per \`____\``, 'give each blank its own entry, in order, e.g. `answers: [道歉, [倾听, 聆听]]`.');
       }

@@ -74,7 +74,7 @@ export function isChoiceType(type: QuestionType): type is 'single' | 'multiple' 
   return type === 'single' || type === 'multiple';
 }
 
-/** Returns how many `____` blanks a fill stem has. */
+/** Returns how many `____` blanks a fill stem has, as written (see `countRenderedBlanks` for what readers see). */
 export function countBlanks(stem: string): number {
   return stem.match(/_{4,}/g)?.length ?? 0;
 }

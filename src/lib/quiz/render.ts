@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Translate } from '../i18n/index.ts';
-import { indexToLetter, type CasePart, type Question } from '../questions/index.ts';
+import { BLANK_TOKEN, indexToLetter, protectBlanks, type CasePart, type Question } from '../questions/index.ts';
 import { markdownToHast, markdownToInlineHast } from './markdown.ts';
 
 export interface RenderQuizOptions {
@@ -55,13 +55,17 @@ function solutionText(question: Question | CasePart, t: Translate): string {
   }
 }
 
-/** Replaces each `____` in the stem's text with a labelled text box. */
-function insertBlanks(nodes: ElementContent[], name: string, t: Translate, counter = { n: 0 }): ElementContent[] {
+/**
+ * Replaces each blank of a rendered stem (protected from Markdown by `protectBlanks`) with a
+ * labelled text box, or, in a stem that is not a fill-in question, with the `____` as written.
+ */
+function insertBlanks(nodes: ElementContent[], name: string, t: Translate, inputs: boolean, counter = { n: 0 }): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
-    if (node.type === 'element') return [{ ...node, children: insertBlanks(node.children, name, t, counter) }];
+    if (node.type === 'element') return [{ ...node, children: insertBlanks(node.children, name, t, inputs, counter) }];
     if (node.type !== 'text') return [node];
-    return node.value.split(/(_{4,})/).flatMap((piece): ElementContent[] => {
-      if (!/^_{4,}$/.test(piece)) return piece ? [{ type: 'text', value: piece }] : [];
+    if (!inputs) return [{ ...node, value: node.value.replaceAll(BLANK_TOKEN, '____') }];
+    return node.value.split(new RegExp(`(${BLANK_TOKEN})`)).flatMap((piece): ElementContent[] => {
+      if (piece !== BLANK_TOKEN) return piece ? [{ type: 'text', value: piece }] : [];
       counter.n += 1;
       const properties = { type: 'text', name: `${name}-blank-${counter.n}`, autocomplete: 'off', ariaLabel: t('quiz.blank', { n: counter.n }), size: 8 };
       return [h('input.quiz-blank', properties)];
@@ -120,9 +124,13 @@ function renderItem(question: Question | CasePart, label: string, name: string, 
   const { t } = options;
   const typeLabel = h('span.quiz-type', `［${t(`quiz.type.${question.type}`)}］`);
   const number = h('span.quiz-number', label);
-  const inline = question.type === 'fill' ? undefined : markdownToInlineHast(question.stem, options);
+  // Blanks are swapped out before Markdown sees them: `____` alone or in `（____）` is Markdown syntax.
+  const stem = protectBlanks(question.stem);
+  const withBlanks = (nodes: ElementContent[]) => insertBlanks(nodes, name, t, question.type === 'fill');
+  const inlineStem = question.type === 'fill' ? undefined : markdownToInlineHast(stem, options);
+  const inline = inlineStem && withBlanks(inlineStem);
   const legend = h('legend', inline ? [number, ' ', typeLabel, ' ', ...inline] : [number, ' ', typeLabel]);
-  const stemBlocks = inline ? [] : [h('div.quiz-stem', question.type === 'fill' ? insertBlanks(markdownToHast(question.stem, options), name, t) : markdownToHast(question.stem, options))];
+  const stemBlocks = inline ? [] : [h('div.quiz-stem', withBlanks(markdownToHast(stem, options)))];
   const solution = renderSolution(question, options);
   return [
     h('fieldset.quiz-fieldset', [legend, ...stemBlocks, ...renderAnswerControls(question, name, options)]),
