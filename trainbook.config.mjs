@@ -7,4 +7,7 @@ export default {
   site: 'https://example.com',
   // Serve from a sub-path, e.g. '/handbook/'. Environment variable TRAINBOOK_BASE overrides it.
   base: '/',
+  // Raw HTML in lessons: scripts, iframes, event handlers and hidden text are refused by `npm run check`.
+  // Set to true only in a fully trusted repository.
+  allowRawHtml: false,
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // The library's public surface: changing it is a decision, not an accident.
 describe('src/lib public API', () => {
   it.each([
-    ['diagnostics', ['ContentError', 'closestMatch', 'createError', 'createWarning', 'formatDiagnostic', 'formatDiagnostics', 'hasErrors', 'isContentError', 'sortDiagnostics']],
+    ['diagnostics', ['ContentError', 'closestMatch', 'createError', 'createWarning', 'formatDiagnostic', 'formatDiagnostics', 'formatPlace', 'hasErrors', 'isContentError', 'isTextPlace', 'sortDiagnostics']],
     ['questions', ['BLANK_MARKER', 'BankMetaSchema', 'CasePartSchema', 'OptionSchema', 'PART_TYPES', 'QUESTION_ID_PATTERN', 'QUESTION_TYPES', 'QuestionFileSchema', 'QuestionSchema', 'RESERVED_BANK_FOLDERS', 'ScoringPointSchema', 'countBlanks', 'indexToLetter', 'isChoiceType', 'BLANK_TOKEN', 'countRenderedBlanks', 'isFillAnswerCorrect', 'letterToIndex', 'listQuestionImages', 'loadQuestionBank', 'normaliseFillAnswer', 'normalizeFillAnswer', 'parseQuestionFile', 'protectBlanks']],
     ['quiz', ['createQuizDirectiveTransform', 'createRandom', 'hashSeed', 'listPracticeQuestions', 'markdownToHast', 'markdownToInlineHast', 'parseQuizAttributes', 'permutationWithPins', 'quizSeed', 'renderQuiz', 'selectQuizQuestions', 'shuffle']],
     ['project', ['checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'loadProject']],

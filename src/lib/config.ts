@@ -15,6 +15,11 @@ export interface TrainbookUserConfig {
   contentDir?: string;
   /** Folder of the question bank. Default: `question-bank`. */
   bankDir?: string;
+  /**
+   * Publish raw HTML in lessons as written, scripts, iframes and event handlers included.
+   * Only for a fully trusted repository. Default: false (check refuses unsafe HTML).
+   */
+  allowRawHtml?: boolean;
 }
 
 /** The resolved configuration: absolute folders and a base that starts and ends with `/`. */
@@ -27,6 +32,7 @@ export interface TrainbookConfig {
   contentDir: string;
   bankDir: string;
   publicDir: string;
+  allowRawHtml: boolean;
 }
 
 /**
@@ -54,5 +60,6 @@ export function resolveConfig(rootDir: string, ...sources: TrainbookUserConfig[]
     contentDir: path.resolve(rootDir, merged.contentDir ?? 'content'),
     bankDir: path.resolve(rootDir, merged.bankDir ?? 'question-bank'),
     publicDir: path.resolve(rootDir, 'public'),
+    allowRawHtml: merged.allowRawHtml === true,
   };
 }

@@ -69,7 +69,10 @@ export function checkBankAgainstLock(bank: QuestionBank, lock: BankLock, lockFil
       diagnostics.push(createError(...where, 'bank/rev-decreased', `Unexpected \`rev: ${question.rev}\` for \`${question.id}\`, expected at least ${locked.rev} (released revision)`, `set \`rev: ${locked.rev}\`, or \`rev: ${locked.rev + 1}\` if the content changed.`));
       continue;
     }
-    const fields = changedFields(locked.fields, fingerprintFields(question), CONTENT_FIELDS);
+    // Visibility decides what is published: making an exam question practice publishes a paper's
+    // question, so it takes a new revision like a content change and shows in bank:diff.
+    const visibility = locked.visibility !== question.visibility ? ['visibility'] : [];
+    const fields = [...changedFields(locked.fields, fingerprintFields(question), CONTENT_FIELDS), ...visibility];
     if (fields.length && question.rev === locked.rev) {
       diagnostics.push(
         createError(...where, 'bank/rev-not-bumped', `Unexpected change to \`${question.id}\` (${fields.map((f) => `\`${f}\``).join(', ')}) without a new revision, expected \`rev: ${locked.rev + 1}\``, `set \`rev: ${locked.rev + 1}\`: papers, keys and trainees’ progress record \`${question.id}@rev\` and must see that the question changed.`),

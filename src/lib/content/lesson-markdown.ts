@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ContentError, hasErrors, isTextPlace, type Diagnostic } from '../diagnostics/index.ts';
 import { decodeTextFile } from '../encoding/index.ts';
+import { checkRawHtml } from './raw-html.ts';
 import { transformCallouts, type CalloutOptions } from './remark-callouts.ts';
 import { transformLinks } from './remark-links.ts';
 import { SLUG_PATTERN } from './schema.ts';
@@ -36,6 +37,8 @@ export interface LessonMarkdownOptions extends CalloutOptions {
   targets?: ReadonlySet<string>;
   /** Further transforms (quizzes), run after callouts and links. */
   transforms?: LessonTreeTransform[];
+  /** Publish raw HTML in lessons as written (scripts, iframes, handlers). Only for fully trusted repositories. Default: false. */
+  allowRawHtml?: boolean;
   /** Receives the diagnostics of every lesson that fails while Astro renders it. */
   onProblems?: (diagnostics: Diagnostic[]) => void;
 }
@@ -92,6 +95,7 @@ export function transformLessonTree(
         existsSync(path.join(kind === 'public' ? options.publicDir : options.contentDir, relativePath)),
     }),
   ];
+  if (!options.allowRawHtml) diagnostics.push(...checkRawHtml(tree, file));
   for (const transform of options.transforms ?? []) diagnostics.push(...transform(tree, context));
   return diagnostics;
 }

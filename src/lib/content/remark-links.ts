@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { closestMatch, createError, type Diagnostic } from '../diagnostics/index.ts';
+import { UNSAFE_URL } from './raw-html.ts';
 
 export interface LinkOptions {
   /** Site base path, e.g. `/` or `/handbook/`; prefixed to every internal link. */
@@ -46,6 +47,13 @@ export function transformLinks(tree: Root, file: string, options: LinkOptions): 
   const contentDir = path.posix.dirname(options.contentPath);
 
   visit(tree, (node) => {
+    if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && UNSAFE_URL.test(node.url)) {
+      diagnostics.push(
+        createError(file, node.position?.start, 'content/unsafe-url', `Unexpected \`${node.url.trim().split(':')[0]!.toLowerCase()}:\` URL in ${node.type === 'image' ? 'an image' : 'a link'}, expected a page, a file or an http(s) address`, 'link to a page of the course or an `https://` address; put images in the lesson folder or `public/`.'),
+      );
+      node.url = '#';
+      return;
+    }
     if (node.type === 'image') {
       const [target] = splitHash(node.url);
       if (EXTERNAL.test(target) || target === '') return;

@@ -42,6 +42,7 @@ export function createLessonMarkdownOptions(
     contentDir: config.contentDir,
     publicDir: config.publicDir,
     rootDir: config.rootDir,
+    allowRawHtml: config.allowRawHtml,
     labels,
     transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render })],
   };

@@ -18,6 +18,17 @@ export interface LoadBankOptions {
   modules: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/** A Markdown link, image or autolink to a `javascript:`, `vbscript:` or `data:` URL. */
+const UNSAFE_LINK = /(?:\]\(\s*<?|<)\s*(javascript|vbscript|data):/gi;
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
 const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
 
 function textsOf(question: Question): string[] {
@@ -65,7 +76,7 @@ export function explanationNamesOption(question: Question): boolean {
 
 /** Returns the relative image paths (e.g. `assets/flow.png`) a question's texts reference. */
 export function listQuestionImages(question: Question): string[] {
-  return [...new Set(textsOf(question).flatMap((text) => [...text.matchAll(IMAGE)].map((m) => m[1]!)))].filter((src) => !/^[a-z]+:/i.test(src));
+  return [...new Set(textsOf(question).flatMap((text) => [...text.matchAll(IMAGE)].map((m) => m[1]!)))].filter((src) => !/^[a-z]+:/i.test(src) || /^[a-z]:[\\/]/i.test(src));
 }
 
 /**
@@ -136,7 +147,18 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
     if (explanationNamesOption(question)) {
       diagnostics.push(createWarning(question.file, question.place, 'question/explanation-names-option', `Unexpected option letter in the explanation of \`${question.id}\`, expected the option named by its content`, 'options are shuffled on the site and between exam variants, so “B” may not be B: quote the option instead, e.g. “先解释原因”的做法……'));
     }
+    for (const text of textsOf(question)) {
+      for (const match of text.matchAll(UNSAFE_LINK)) {
+        diagnostics.push(createError(question.file, question.place, 'question/unsafe-url', `Unexpected \`${match[1]!.toLowerCase()}:\` URL in \`${question.id}\`, expected an http(s) address or an image in question-bank/assets/`, 'remove the link, or link to an `https://` address.'));
+      }
+    }
     for (const src of listQuestionImages(question)) {
+      const resolved = path.resolve(bankDir, safeDecode(src));
+      if (path.isAbsolute(src) || src.startsWith('/') || /^[a-z]:[\\/]/i.test(src) || !resolved.startsWith(path.resolve(bankDir) + path.sep)) {
+        // The build copies practice images into the site: a path out of the bank could publish any file.
+        diagnostics.push(createError(question.file, question.place, 'question/image-outside-bank', `Unexpected image \`${src}\` in \`${question.id}\`, expected a path inside question-bank/`, 'put the image in question-bank/assets/ and write its path as `assets/<name>.png` (no `../`, no leading `/`).'));
+        continue;
+      }
       if (!existsSync(path.join(bankDir, src))) {
         diagnostics.push(createError(question.file, question.place, 'question/missing-image', `Unexpected image \`${src}\` in \`${question.id}\`, expected a file at \`${relative(path.join(bankDir, src))}\``, 'put the image in question-bank/assets/ and write its path as `assets/<name>.png`.'));
       }
