@@ -4,7 +4,7 @@ import { diffBank, formatChangesMarkdown, formatChangesText, lockQuestion, type 
 import { formatDiagnostics } from '../src/lib/diagnostics/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { parseQuestionFile, RESERVED_BANK_FOLDERS } from '../src/lib/questions/index.ts';
-import { runMain, UsageError } from './cli.ts';
+import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 
 const USAGE = `Usage: npm run bank:diff -- <git-ref> [--markdown | --json]
@@ -46,20 +46,25 @@ export function readBankAtRef(ref: string, bankDir: string): Record<string, Lock
 
 /** Prints the bank changes since a git ref and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const { values, positionals } = parseCommandLine(argv, {
+    markdown: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const ref = argv.find((a) => !a.startsWith('--'));
-  const unknown = argv.find((a) => a.startsWith('--') && a !== '--markdown' && a !== '--json');
-  if (unknown) throw new UsageError(`unknown option \`${unknown}\``);
+  if (values.markdown && values.json) throw new UsageError('choose one of `--markdown` and `--json`');
+  if (positionals.length > 1) throw new UsageError(`one git ref only, got \`${positionals.join(' ')}\``);
+  const ref = positionals[0];
   if (!ref) throw new UsageError('name the git ref to compare with, e.g. `origin/main`');
   const config = loadProjectConfig();
   const before = readBankAtRef(ref, config.bankDir);
   const { bank } = await loadProject(config);
   const changes = diffBank(before, bank.questions);
-  if (argv.includes('--json')) console.log(JSON.stringify({ ref, bankVersion: bank.meta.version, ...changes }, null, 2));
-  else if (argv.includes('--markdown')) console.log(formatChangesMarkdown(changes, `## 题库变更 Question bank changes since \`${ref}\``));
+  if (values.json) console.log(JSON.stringify({ ref, bankVersion: bank.meta.version, ...changes }, null, 2));
+  else if (values.markdown) console.log(formatChangesMarkdown(changes, `## 题库变更 Question bank changes since \`${ref}\``));
   else console.log(`Question bank changes since ${ref} (${path.relative(PROJECT_ROOT, config.bankDir)}/):\n\n${formatChangesText(changes)}`);
   return 0;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { writeBaselineProject } from './bench/baseline.ts';
 import { generateSyntheticCourse } from './bench/generate-course.ts';
 import { measurePdfs, measureSite } from './bench/sizes.ts';
-import { runMain, UsageError } from './cli.ts';
+import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 
 const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--json FILE] [--compare OLD.json] [--work DIR]
@@ -35,24 +35,27 @@ interface Options {
   work: string;
 }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { lessons: 100, questions: 600, runs: 3, work: path.join(PROJECT_ROOT, '.trainbook', 'bench') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const number = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new UsageError(`\`${arg}\` needs a whole number of at least 1`);
-      return value;
-    };
-    if (arg === '--lessons') options.lessons = number();
-    else if (arg === '--questions') options.questions = number();
-    else if (arg === '--runs') options.runs = number();
-    else if (arg === '--json') options.json = argv[++i];
-    else if (arg === '--compare') options.compare = argv[++i];
-    else if (arg === '--work') options.work = path.resolve(argv[++i] ?? '');
-    else throw new UsageError(`unknown argument \`${arg}\``);
-  }
-  return options;
+function parseOptions(argv: string[]): Options & { help: boolean } {
+  const { values } = parseCommandLine(
+    argv,
+    { lessons: { type: 'string' }, questions: { type: 'string' }, runs: { type: 'string' }, json: { type: 'string' }, compare: { type: 'string' }, work: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { allowPositionals: false },
+  );
+  const number = (flag: string, value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(`\`--${flag}\` needs a whole number of at least 1, got \`${value}\``);
+    return parsed;
+  };
+  return {
+    help: values.help ?? false,
+    lessons: number('lessons', values.lessons, 100),
+    questions: number('questions', values.questions, 600),
+    runs: number('runs', values.runs, 3),
+    ...(values.json ? { json: values.json } : {}),
+    ...(values.compare ? { compare: values.compare } : {}),
+    work: values.work ? path.resolve(values.work) : path.join(PROJECT_ROOT, '.trainbook', 'bench'),
+  };
 }
 
 const RSS_REPORTER = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/bench/rss-reporter.mjs')).href;
@@ -87,11 +90,11 @@ const summary = (values: number[]) => ({ median: median(values), min: Math.min(.
 
 /** Runs the benchmark and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const options = parseOptions(argv);
+  if (options.help) {
     console.log(USAGE);
     return 0;
   }
-  const options = parseOptions(argv);
   const work = options.work;
   await mkdir(work, { recursive: true });
   console.log(`Generating a synthetic course: ${options.lessons} lessons, ${options.questions} questions …`);

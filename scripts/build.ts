@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { listLinkTargets } from '../src/lib/content/index.ts';
+import { isShallowClone, listLinkTargets } from '../src/lib/content/index.ts';
+import { assertOutputTarget, commitStagingDir, listProtectedFolders, prepareStagingDir } from '../src/lib/output/index.ts';
 import { listQuestionImages, type QuestionBank } from '../src/lib/questions/index.ts';
 import { listPracticeQuestions } from '../src/lib/quiz/index.ts';
 import path from 'node:path';
@@ -7,8 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
 import { formatDiagnostics, hasErrors, isContentError, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { checkProject } from '../src/lib/project/index.ts';
-import { commitStagingDir, prepareStagingDir } from './atomic-dir.ts';
-import { formatDuration, runMain, UsageError } from './cli.ts';
+import { createAstroConfig } from '../src/site/astro-config.ts';
+import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 import { main as examMain } from './exam.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -20,24 +21,23 @@ indexes it with Pagefind and replaces DIR (default: dist/) only when all of that
 Then prints the sample exam papers of question-bank/blueprints/ and rubrics/ (seed \`sample\`)
 into the private folder given by --exams (default: exams/), never into the site.`;
 
-function parseArgs(argv: string[]): { outDir: string; examsDir: string; exams: boolean } {
-  let outDir = process.env.TRAINBOOK_OUT_DIR ?? 'dist';
-  let examsDir = process.env.TRAINBOOK_EXAMS_DIR ?? 'exams';
-  let exams = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--no-exams') exams = false;
-    else if (arg === '--out' || arg === '--exams') {
-      const value = argv[++i];
-      if (!value) throw new UsageError(`\`${arg}\` needs a folder, e.g. \`${arg} build-output\``);
-      if (arg === '--out') outDir = value;
-      else examsDir = value;
-    } else {
-      throw new UsageError(`unknown argument \`${arg}\``);
-    }
+function parseBuildArgs(argv: string[]): { outDir: string; examsDir: string; exams: boolean; help: boolean } {
+  const { values } = parseCommandLine(
+    argv,
+    { out: { type: 'string' }, exams: { type: 'string' }, 'no-exams': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { allowPositionals: false },
+  );
+  if (values.exams !== undefined && values['no-exams']) throw new UsageError('choose one of `--exams DIR` and `--no-exams`');
+  const outDir = values.out ?? process.env.TRAINBOOK_OUT_DIR ?? 'dist';
+  const examsDir = values.exams ?? process.env.TRAINBOOK_EXAMS_DIR ?? 'exams';
+  for (const [flag, value] of [['--out', outDir], ['--exams', examsDir]] as const) {
+    if (value.trim() === '') throw new UsageError(`\`${flag}\` needs a folder, e.g. \`${flag} build-output\``);
   }
-  return { outDir: path.resolve(PROJECT_ROOT, outDir), examsDir: path.resolve(PROJECT_ROOT, examsDir), exams };
+  return { outDir: path.resolve(PROJECT_ROOT, outDir), examsDir: path.resolve(PROJECT_ROOT, examsDir), exams: !values['no-exams'], help: values.help ?? false };
 }
+
+/** A site built before trainbook marked its outputs: Astro's assets beside Pagefind's index. */
+const isEarlierSite = (names: string[]) => names.includes('index.html') && names.includes('pagefind') && names.includes('_astro');
 
 /**
  * Runs `task` with known noise filtered out: Astro 6's deprecation notice for `markdown.remarkPlugins`
@@ -98,12 +98,14 @@ async function buildSampleExams(bankDir: string, examsDir: string): Promise<numb
 
 /** Builds the site into a staging folder and swaps it into place; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const { outDir, examsDir, exams, help } = parseBuildArgs(argv);
+  if (help) {
     console.log(USAGE);
     return 0;
   }
-  const { outDir, examsDir, exams } = parseArgs(argv);
   const config = loadProjectConfig();
+  // Before anything else: the output folder is replaced whole, so it must be one trainbook may replace.
+  await assertOutputTarget(outDir, { protect: listProtectedFolders(config), isEarlierOutput: isEarlierSite });
   const started = performance.now();
 
   const stopped = (diagnostics: Diagnostic[]) => {
@@ -118,17 +120,21 @@ export async function main(argv: string[]): Promise<number> {
   if (check.diagnostics.length) console.error(formatDiagnostics(check.diagnostics));
   console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons in ${formatDuration(performance.now() - started)}`);
 
-  const handover = globalThis as { __trainbookBank?: QuestionBank; __trainbookLinkTargets?: Set<string>; __trainbookRenderProblems?: Diagnostic[] };
-  handover.__trainbookBank = check.bank;
-  // Links are checked against published pages only, exactly as `npm run check` does (a draft is not a target).
-  handover.__trainbookLinkTargets = listLinkTargets(check.course);
-  const renderProblems: Diagnostic[] = (handover.__trainbookRenderProblems = []);
+  if (isShallowClone(config.rootDir)) console.warn('warning: this is a shallow git clone, so lessons show no last-updated dates. Fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in CI) to show them.');
+  const renderProblems: Diagnostic[] = [];
+  const siteConfig = createAstroConfig({
+    config,
+    bank: check.bank,
+    // Links are checked against published pages only, exactly as `npm run check` does (a draft is not a target).
+    linkTargets: listLinkTargets(check.course),
+    onRenderProblems: (diagnostics) => renderProblems.push(...diagnostics),
+  });
   const staging = await prepareStagingDir(outDir);
   try {
     // `force` clears Astro's content cache: rendered lessons embed quizzes from the bank, which
     // Astro does not know about, so a cached lesson could show an outdated (or now exam-only) question.
     await withoutKnownNoise(() =>
-      astroBuild({ root: PROJECT_ROOT, outDir: staging, force: true, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'error' }),
+      astroBuild({ ...siteConfig, configFile: false, outDir: staging, force: true, logLevel: process.env.TRAINBOOK_LOG_LEVEL === 'debug' ? 'debug' : 'error' }),
     );
     if (renderProblems.length) {
       await rm(staging, { recursive: true, force: true });

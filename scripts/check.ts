@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostics, hasErrors } from '../src/lib/diagnostics/index.ts';
 import { checkProject } from '../src/lib/project/index.ts';
-import { formatDuration, runMain, UsageError } from './cli.ts';
+import { formatDuration, parseCommandLine, runMain } from './cli.ts';
 import { loadProjectConfig } from './project-config.ts';
 
 const USAGE = `Usage: npm run check
@@ -11,12 +11,11 @@ Prints every problem as  file:line:col  error  message  rule-id  and exits 1 if 
 
 /** Checks the project and returns the exit code: 0 clean (warnings allowed), 1 on errors. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const { values } = parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } }, { allowPositionals: false });
+  if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const unknown = argv.find((arg) => arg.startsWith('-'));
-  if (unknown) throw new UsageError(`unknown option \`${unknown}\``);
   const started = performance.now();
   const { diagnostics, counts } = await checkProject(loadProjectConfig());
   if (diagnostics.length) console.error(formatDiagnostics(diagnostics));

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatDiagnostics, isContentError } from '../src/lib/diagnostics/index.ts';
+import { OutputTargetError } from '../src/lib/output/index.ts';
 
 /** A mistake in how a command was called; printed with its usage, never with a stack. */
 export class UsageError extends Error {
@@ -21,6 +22,10 @@ export async function runMain(main: (argv: string[]) => Promise<number>, usage: 
     if (isContentError(error)) {
       console.error(formatDiagnostics(error.diagnostics));
       return 1;
+    }
+    if (error instanceof OutputTargetError) {
+      console.error(`error: ${error.message}\nNothing was written.`);
+      return 2;
     }
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}\n\n${usage}`);

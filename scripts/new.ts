@@ -5,7 +5,7 @@ import { closestMatch } from '../src/lib/diagnostics/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { QUESTION_TYPES, type QuestionType } from '../src/lib/questions/index.ts';
 import { PLACEHOLDER } from '../src/lib/project/placeholders.ts';
-import { runMain, UsageError } from './cli.ts';
+import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 
 const USAGE = `Usage:
@@ -46,11 +46,14 @@ function requireModule(module: string | undefined, modules: string[]): string {
 
 /** Creates a lesson or question file from a template and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
+  const { values, positionals } = parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
     console.log(USAGE);
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
-  const [kind, moduleArg, name] = argv;
+  if (positionals.length === 0) throw new UsageError('say what to create: `lesson` or `question`');
+  if (positionals.length > 3) throw new UsageError(`too many arguments: \`${positionals.slice(3).join(' ')}\``);
+  const [kind, moduleArg, name] = positionals;
   const config = loadProjectConfig();
   const { course, bank } = await loadProject(config);
   const modules = course.modules.map((m) => m.slug);

@@ -36,5 +36,5 @@ export {
   type LessonTreeContext,
   type LessonTreeTransform,
 } from './lesson-markdown.ts';
-export { readGitDates } from './git-dates.ts';
+export { isShallowClone, readGitDates } from './git-dates.ts';
 export { rehypeTaskListLabels } from './rehype-task-lists.ts';
