@@ -5,12 +5,9 @@ import { listQuestionImages, type QuestionBank } from '../src/lib/questions/inde
 import { listPracticeQuestions } from '../src/lib/quiz/index.ts';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build as astroBuild } from 'astro';
 import { formatDiagnostics, hasErrors, isContentError, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { checkProject } from '../src/lib/project/index.ts';
-import { createAstroConfig } from '../src/site/astro-config.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
-import { main as examMain } from './exam.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -80,6 +77,7 @@ async function copyPracticeImages(bank: QuestionBank, bankDir: string, siteDir: 
 
 /** Prints every sample blueprint and rubric with a fixed seed, so the build's papers are reproducible. */
 async function buildSampleExams(bankDir: string, examsDir: string): Promise<number> {
+  const { main: examMain } = await import('./exam.ts');
   let failures = 0;
   for (const folder of ['blueprints', 'rubrics']) {
     let names: string[] = [];
@@ -121,6 +119,8 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons in ${formatDuration(performance.now() - started)}`);
 
   if (isShallowClone(config.rootDir)) console.warn('warning: this is a shallow git clone, so lessons show no last-updated dates. Fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in CI) to show them.');
+  // Astro, its integrations and the PDF code load only now: a refused or failed check stays quick.
+  const [{ build: astroBuild }, { createAstroConfig }] = await Promise.all([import('astro'), import('../src/site/astro-config.ts')]);
   const renderProblems: Diagnostic[] = [];
   const siteConfig = createAstroConfig({
     config,

@@ -4,8 +4,8 @@ import { createTranslator } from '../lib/i18n/index.ts';
 declare const __TRAINBOOK_CONFIG__: TrainbookConfig;
 
 /**
- * The project's resolved configuration, for pages and components. astro.config.mjs
- * resolves it once and injects it, so pages never re-read files or the environment.
+ * The project's resolved configuration, for pages and components. The `trainbook` integration
+ * (src/site/integration.ts) injects it, so pages never re-read files or the environment.
  */
 export const config: TrainbookConfig = __TRAINBOOK_CONFIG__;
 

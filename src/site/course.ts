@@ -5,7 +5,7 @@ import { config } from './config.ts';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
-/** True under `npm run dev` only (set by astro.config.mjs from Astro's command, not from NODE_ENV). */
+/** True under `npm run dev` only (set by the `trainbook` integration from Astro's command, not from NODE_ENV). */
 declare const __TRAINBOOK_SHOW_DRAFTS__: boolean;
 
 /** The course as the site shows it, plus the collection entries Astro needs to render lessons. */

@@ -135,6 +135,19 @@ describe('the versioned question bank', () => {
     expect(json.changed[0]).toMatchObject({ id: 'bas-001', fromRev: 2, rev: 3, fields: ['stem'] });
   });
 
+  it('releases nothing on --dry-run, and nothing on a misspelt --dry-run either', async () => {
+    const files = ['bank.yaml', 'bank.lock.json', 'CHANGELOG.md'].map((name) => path.join(repo, 'question-bank', name));
+    const before = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+    const dry = await runScript('bank-release', ['minor', '--dry-run', '--date', '2026-11-24'], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('dry run: the question bank would be released as 2.2.0; nothing was written.');
+    expect(dry.stdout).toContain('bas-005');
+    const misspelt = await runScript('bank-release', ['minor', '--dryrun'], env);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("Unknown option '--dryrun'");
+    expect(await Promise.all(files.map((file) => readFile(file, 'utf8')))).toEqual(before);
+  });
+
   it('releases: bumps the version, rewrites the lock and prepends the changelog', async () => {
     const result = await runScript('bank-release', ['minor', '--date', '2026-11-24'], env);
     expect(result.stderr).toBe('');

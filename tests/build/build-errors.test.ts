@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../src/lib/output/index.ts';
 import { FIXTURE_COURSE } from '../support/paths.ts';
 import { courseEnv, runScript } from '../support/run-script.ts';
 
@@ -17,6 +18,8 @@ beforeAll(async () => {
   out = path.join(course, 'previous-site');
   await mkdir(out);
   await writeFile(path.join(out, 'index.html'), 'the site that was already published');
+  // A folder an earlier build wrote carries trainbook's marker; any other folder would be refused.
+  await writeFile(path.join(out, OUTPUT_MARKER), '');
 });
 afterAll(() => rm(course, { recursive: true, force: true }));
 

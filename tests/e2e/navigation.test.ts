@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SITES } from '../support/paths.ts';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { createTranslator } from '../../src/lib/i18n/index.ts';
+import { ROOT, SITES } from '../support/paths.ts';
 import { useSiteInBrowser } from '../support/site-fixture.ts';
 
 const browser = useSiteInBrowser(SITES.sample);
+
+/** The file's last commit date as git reports it, or undefined without full history. */
+function gitLastCommitDate(file: string): string | undefined {
+  try {
+    if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: ROOT, encoding: 'utf8' }).trim() === 'true') return undefined;
+    return execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 describe('reading the sample course', () => {
   it('goes home → module → lesson → next lesson, across module boundaries', async () => {
@@ -32,6 +45,12 @@ describe('reading the sample course', () => {
     const firstEntry = toc.locator('a').first();
     const target = decodeURIComponent((await firstEntry.getAttribute('href'))!.slice(1));
     expect(await page.locator(`[id="${target}"]`).count()).toBe(1);
+    // The date is the lesson file's last commit; a shallow clone (or no git) shows none rather than a wrong one.
+    const lastCommit = gitLastCommitDate(path.join(ROOT, 'content/communication/complaint-handling.md'));
+    const meta = await page.locator('.lesson .meta').textContent();
+    const t = createTranslator('zh-CN');
+    if (lastCommit) expect(meta).toContain(t('lesson.updated', { date: lastCommit }));
+    else expect(meta).not.toContain(t('lesson.updated', { date: '' }).trim());
     await page.close();
   });
 

@@ -21,7 +21,7 @@ describe('npm run exam', () => {
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
     const folder = path.join(out, 'communication-quiz-bank-1.0.0-seed-5');
-    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'key-B.pdf', 'manifest.json', 'paper-A.pdf', 'paper-B.pdf', 'sheet-A.pdf', 'sheet-B.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['.trainbook-output', 'key-A.pdf', 'key-B.pdf', 'manifest.json', 'paper-A.pdf', 'paper-B.pdf', 'sheet-A.pdf', 'sheet-B.pdf']);
     const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ seed: '5', bank: { version: '1.0.0' }, blueprint: { file: 'question-bank/blueprints/communication-quiz.yaml' } });
     expect(manifest.variants[0].questions).toHaveLength(12);

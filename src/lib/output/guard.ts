@@ -28,7 +28,9 @@ export interface OutputTargetOptions {
 /** Folders that no output may replace: the project root, then the sources and the tools. */
 export function listProtectedFolders(config: TrainbookConfig): string[] {
   const root = config.rootDir;
-  return [root, config.contentDir, config.bankDir, config.publicDir, ...['src', 'scripts', 'tests', '.git', 'node_modules'].map((name) => path.join(root, name))];
+  // The default content folders stay protected when a config points elsewhere (tests, fixture courses).
+  const fixed = ['content', 'question-bank', 'public', 'src', 'scripts', 'tests', '.git', 'node_modules'].map((name) => path.join(root, name));
+  return [root, ...new Set([config.contentDir, config.bankDir, config.publicDir, ...fixed])];
 }
 
 /** Returns `file` with symbolic links resolved as far as it exists, so a link cannot smuggle a target past the checks. */
