@@ -118,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   if (check.diagnostics.length) console.error(formatDiagnostics(check.diagnostics));
   console.log(`✓ checked ${check.counts.modules} modules, ${check.counts.lessons} lessons in ${formatDuration(performance.now() - started)}`);
 
-  if (isShallowClone(config.rootDir)) console.warn('warning: this is a shallow git clone, so lessons show no last-updated dates. Fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in CI) to show them.');
+  if (isShallowClone(config.contentDir)) console.warn('warning: this is a shallow git clone, so lessons show no last-updated dates. Fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in CI) to show them.');
   // Astro, its integrations and the PDF code load only now: a refused or failed check stays quick.
   const [{ build: astroBuild }, { createAstroConfig }] = await Promise.all([import('astro'), import('../src/site/astro-config.ts')]);
   const renderProblems: Diagnostic[] = [];

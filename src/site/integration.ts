@@ -36,7 +36,7 @@ export function trainbook(options: TrainbookSiteOptions): AstroIntegration {
     name: 'trainbook',
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
-        if (command === 'dev' && isShallowClone(config.rootDir)) {
+        if (command === 'dev' && isShallowClone(config.contentDir)) {
           logger.warn('this is a shallow git clone, so lessons show no last-updated dates (run `git fetch --unshallow` for them).');
         }
         updateConfig({

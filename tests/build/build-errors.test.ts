@@ -23,6 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(course, { recursive: true, force: true }));
 
+// Each test runs a whole build (Astro renders before the link problem shows); on two busy cores that can take a minute.
 describe('a build with a broken internal link', () => {
   it('fails with file:line:col, a fix and no stack trace, and keeps the previous output', async () => {
     const result = await runScript('build', ['--out', out], courseEnv(course));
@@ -32,7 +33,7 @@ describe('a build with a broken internal link', () => {
     expect(result.stderr).toContain('note: did you mean `/basics/first-steps/`?');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the site that was already published');
-  });
+  }, 180_000);
 
   it('is reported the same way by `npm run check`', async () => {
     const result = await runScript('check', [], courseEnv(course));
@@ -54,7 +55,7 @@ describe('a build with a link to a draft lesson', () => {
     } finally {
       await writeFile(lesson, source);
     }
-  });
+  }, 180_000);
 });
 
 describe('a build with a lesson saved as GBK', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,14 +32,22 @@ describe('npm run build --out', () => {
     ['.git', 'it is the source folder `.git`'],
     ['package.json', '`package.json` is a file, not a folder'],
   ])('refuses `--out %s` with a clear error and touches nothing', async (target, message) => {
-    const before = await readdir(path.dirname(path.resolve(ROOT, target)));
+    const resolved = path.resolve(ROOT, target);
+    // Inside this checkout the folder's listing must not change; beside it no staging folder may appear.
+    // (`.git` is a file in a git worktree.)
+    const listing = async () => {
+      if (target === '..') return [];
+      return (await stat(resolved)).isDirectory() ? await readdir(resolved) : [await readFile(resolved, 'utf8')];
+    };
+    const before = await listing();
     const result = await runScript('build', ['--out', target, '--no-exams'], courseEnv(course));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('Nothing was written.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
-    expect(await readdir(path.dirname(path.resolve(ROOT, target)))).toEqual(before);
+    expect(await listing()).toEqual(before);
+    expect((await readdir(path.dirname(resolved))).filter((name) => name.startsWith(`${path.basename(resolved)}.tmp-`))).toEqual([]);
   });
 
   it('refuses a non-empty folder trainbook did not write, and leaves its files', async () => {

@@ -1,16 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/paths.ts';
 import { runScript } from '../support/run-script.ts';
 
-// fontconfig reads its font list from FONTCONFIG_FILE: an empty configuration is a machine without fonts.
+// fontconfig reads its font list from FONTCONFIG_FILE: a configuration holding one Latin-only font
+// is a fresh machine without a Chinese font.
 let noFonts: string;
 beforeAll(async () => {
   noFonts = await mkdtemp(path.join(tmpdir(), 'trainbook-fonts-'));
-  await writeFile(path.join(noFonts, 'fonts.conf'), '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n');
+  const list = (pattern: string) => execFileSync('fc-list', [pattern, 'file'], { encoding: 'utf8' }).split('\n').map((line) => line.replace(/:\s*$/, '').trim()).filter(Boolean);
+  const chinese = new Set(list(':lang=zh'));
+  const latin = list(':lang=en').find((file) => !chinese.has(file) && /\.(ttf|otf)$/.test(file));
+  if (!latin) throw new Error('this test needs one installed font without Chinese glyphs (e.g. fonts-dejavu)');
+  await symlink(latin, path.join(noFonts, path.basename(latin)));
+  await writeFile(path.join(noFonts, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><dir>${noFonts}</dir><cachedir>${noFonts}/cache</cachedir></fontconfig>\n`);
 });
 afterAll(() => rm(noFonts, { recursive: true, force: true }));
 
@@ -24,7 +30,7 @@ describe('npm run screenshots', () => {
     expect(result.stderr).toContain(WARNING);
     expect(result.stderr).toContain('apt-get install fonts-noto-cjk');
     expect(result.stdout.trim().split('\n')).toHaveLength(3);
-  });
+  }, 180_000);
 
   it('does not warn when such a font is installed', async () => {
     const installed = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim();
@@ -33,5 +39,5 @@ describe('npm run screenshots', () => {
     // This machine's fonts decide which way it must go; both ways are checked against fontconfig itself.
     if (installed) expect(result.stderr).not.toContain(WARNING);
     else expect(result.stderr).toContain(WARNING);
-  });
+  }, 180_000);
 });
