@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../src/lib/output/index.ts';
 import { createEditorJsonSchemas } from '../src/lib/project/index.ts';
 import { parseCommandLine, runMain } from './cli.ts';
 import { loadProjectConfig } from './project-config.ts';
@@ -18,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   const dir = path.join(loadProjectConfig().bankDir, 'schema');
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(createEditorJsonSchemas())) {
-    await writeFile(path.join(dir, name), text);
+    await writeFileAtomic(path.join(dir, name), text);
     console.log(`✓ wrote ${path.relative(process.cwd(), path.join(dir, name))}`);
   }
   return 0;
