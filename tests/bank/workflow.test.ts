@@ -46,7 +46,7 @@ describe('the versioned question bank', () => {
     const result = await runScript('exam', ['--manifest', path.join(folder, 'manifest.json'), '--out', out], env);
     expect(result.code).toBe(0);
     expect(Buffer.compare(await readFile(path.join(folder, 'paper-B.pdf')), before)).toBe(0);
-  });
+  }, 180_000); // two exam runs: over a minute on a busy two-core machine
 
   it('refuses a content change without a new rev, naming the fields', async () => {
     await edit(questions(), '工单的主要用途是什么？', '工单最主要的用途是什么？');
