@@ -11,7 +11,7 @@ import { loadProjectConfig } from '../../scripts/project-config.ts';
 
 const bank = (await loadProject(loadProjectConfig())).bank;
 const targets = { blueprints: ['new-hire-theory'], rubrics: ['delayed-delivery-complaint'] };
-const single = bank.questions.find((q) => q.type === 'single' && q.visibility === 'exam' && !q.retired)!;
+const single = bank.questions.find((q): q is Extract<typeof q, { type: 'single' }> => q.type === 'single' && q.visibility === 'exam' && !q.retired)!;
 const tf = bank.questions.find((q) => q.type === 'truefalse' && q.visibility === 'exam' && !q.retired)!;
 
 const work = await mkdtemp(path.join(tmpdir(), 'trainbook-check-stats-'));
@@ -42,7 +42,7 @@ describe('course assessment plans', () => {
 describe('question statistics in check', () => {
   it('flags low or negative discrimination only with n ≥ 20, extreme facility and unused distractors', () => {
     const ref = `${single.id}@${single.rev}`;
-    const correct = single.type === 'single' ? single.answer[0]! : 0;
+    const correct = single.answer[0]!;
     const distractors = Object.fromEntries(single.options.map((_, o) => [String.fromCharCode(65 + o), o === correct ? 30 : o === (correct + 1) % single.options.length ? 10 : 0]));
     const flags = flagQuestions(bank, [
       stats('run-a', '1.0.0', {

@@ -15,5 +15,5 @@ export { layoutTranscripts, type TranscriptCourse } from './layout-transcripts.t
 export { analyseMarking, markRun, type CourseInput, type MarkedRun } from './mark-run.ts';
 export { renderResults, type ResultFile } from './render-results.ts';
 export { createStatsFile, type ItemStatsRecord, type StatsFile } from './stats-file.ts';
-export { flagQuestions, MAX_FACILITY, MIN_DISCRIMINATION, MIN_FACILITY, MIN_N, statsDiagnostics, type StatsFlag } from './stats-check.ts';
+export { flagQuestions, formatFlagsMarkdown, formatFlagsText, MAX_FACILITY, MIN_DISCRIMINATION, MIN_FACILITY, MIN_N, statsDiagnostics, type StatsFlag } from './stats-check.ts';
 export { simulateResponses, type SimulationOptions } from './simulate.ts';

@@ -76,3 +76,15 @@ export function statsDiagnostics(bank: QuestionBank, files: readonly StatsFile[]
     return createWarning(question.file, question.place, flag.ruleId, `Question \`${flag.ref}\`: ${flag.reason} in run \`${flag.runId}\``, 'revise the question (and raise its `rev`), or retire it; the flag clears when the new revision has its own statistics.');
   });
 }
+
+/** Returns the flags as plain text lines for `bank:diff`, or a line saying there are none. */
+export function formatFlagsText(flags: readonly StatsFlag[]): string {
+  if (!flags.length) return 'No question is flagged by its latest statistics.';
+  return ['Flagged by their latest statistics (npm run check warns about them):', ...flags.map((f) => `  ${f.ref}  ${f.ruleId}  ${f.reason} (run ${f.runId})`)].join('\n');
+}
+
+/** Returns the flags as a Markdown table for a pull-request comment; empty without flags. */
+export function formatFlagsMarkdown(flags: readonly StatsFlag[]): string {
+  if (!flags.length) return '';
+  return ['### 统计预警 Flagged by statistics', '', '| 题目 | 规则 | 说明 | 考试批次 |', '| --- | --- | --- | --- |', ...flags.map((f) => `| \`${f.ref}\` | \`${f.ruleId}\` | ${f.reason} | \`${f.runId}\` |`)].join('\n');
+}

@@ -16,6 +16,23 @@ async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
   }
 }
 
+/** Returns the stats files `mark --record` wrote into `statsDir`, and an error for each unreadable one. */
+export async function loadStatsFiles(statsDir: string, rootDir: string): Promise<{ files: StatsFile[]; diagnostics: Diagnostic[] }> {
+  const files: StatsFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of await listFiles(statsDir, /\.json$/)) {
+    const file = path.join(statsDir, name);
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as StatsFile;
+      if (parsed.trainbook !== 1 || typeof parsed.items !== 'object' || !parsed.bank?.version) throw new Error('shape');
+      files.push(parsed);
+    } catch {
+      diagnostics.push(createError(path.relative(rootDir, file).split(path.sep).join('/'), undefined, 'stats/unreadable', 'Unexpected content, expected a stats file written by `npm run mark -- <run> --record`', 'restore it from version control or delete it; stats files are not edited by hand.'));
+    }
+  }
+  return { files, diagnostics };
+}
+
 /**
  * Returns the problems of the bank's marking files: each course assessment plan in
  * `assessments/` (schema, weights, blueprint and rubric names), unreadable stats files, and
@@ -31,18 +48,8 @@ export async function checkMarkingFiles(config: TrainbookConfig, bank: QuestionB
     const file = path.join(assessments, name);
     diagnostics.push(...parseAssessment(await readFile(file, 'utf8'), relative(file), targets).diagnostics);
   }
-  const statsDir = path.join(config.bankDir, 'stats');
-  const files: StatsFile[] = [];
-  for (const name of await listFiles(statsDir, /\.json$/)) {
-    const file = path.join(statsDir, name);
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as StatsFile;
-      if (parsed.trainbook !== 1 || typeof parsed.items !== 'object' || !parsed.bank?.version) throw new Error('shape');
-      files.push(parsed);
-    } catch {
-      diagnostics.push(createError(relative(file), undefined, 'stats/unreadable', 'Unexpected content, expected a stats file written by `npm run mark -- <run> --record`', 'restore it from version control or delete it; stats files are not edited by hand.'));
-    }
-  }
+  const { files, diagnostics: unreadable } = await loadStatsFiles(path.join(config.bankDir, 'stats'), config.rootDir);
+  diagnostics.push(...unreadable);
   diagnostics.push(...statsDiagnostics(bank, files));
   return diagnostics;
 }
