@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] 
 Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
 each step in its own process, R times (default 3): the full build (site + search index) against a
 bare Astro + Pagefind baseline of the same Markdown, \`npm run check\`, and 1 and 20 variants of a
-30-question exam; then sizes of dist/, the search index, a lesson page and the PDFs.
+30-question exam, and marking 1,000 simulated candidates on the sample blueprint; then sizes of dist/, the search index, a lesson page and the PDFs.
 Prints a table and writes JSON (default bench-out/bench-<lessons>-<questions>.json).`;
 
 interface Sample {
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   const exams = path.join(work, 'exams');
   await writeBaselineProject(baselineProject, course.contentDir, path.join(PROJECT_ROOT, 'node_modules'));
 
-  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [] };
+  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], mark: [] };
   for (let run = 1; run <= options.runs; run++) {
     console.log(`Run ${run}/${options.runs} …`);
     samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env, work));
@@ -114,6 +114,8 @@ export async function main(argv: string[]): Promise<number> {
     await rm(exams, { recursive: true, force: true });
     samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env, work));
     samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env, work));
+    // Marking uses the sample bank's blueprint, not the synthetic course.
+    samples.mark!.push(await measure(['scripts/bench/marking.ts', '--candidates', '1000'], {}, work));
   }
 
   const firstLesson = 'service-mindset/lesson-0001';
@@ -150,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     ['npm run check', ms(results.check!.wallMs), `${results.check!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 1 variant (3 PDFs)', `${ms(results.exam1!.wallMs)}${results.exam1!.reportedMs ? ` · in-process ${(results.exam1!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam1!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 20 variants (60 PDFs)', `${ms(results.exam20!.wallMs)}${results.exam20!.reportedMs ? ` · in-process ${(results.exam20!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['mark 1,000 candidates (results, report, 成绩单)', `${ms(results.mark!.wallMs)}${results.mark!.reportedMs ? ` · in-process ${(results.mark!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.mark!.maxRssMiB.median.toFixed(0)} MiB`],
     ['dist/ (baseline)', `${kb(sizes.site.distBytes)} (${kb(sizes.baselineSite.distBytes)})`, ''],
     ['search index (baseline)', `${kb(sizes.site.pagefindBytes)} (${kb(sizes.baselineSite.pagefindBytes)})`, ''],
     ['lesson page HTML raw / gzip', `${kb(sizes.site.lessonPage.html.raw)} / ${kb(sizes.site.lessonPage.html.gzip)}`, ''],

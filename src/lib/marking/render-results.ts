@@ -21,23 +21,19 @@ function charactersOf(documents: LaidOutDocument[]): string {
 /**
  * Returns the files of `<run>/results/`: results.xlsx and results.csv, report.pdf (class
  * report and item analysis) and candidates.pdf (one 成绩单 per candidate). Both PDFs share one
- * font subset, prepared once.
+ * font subset, prepared once. `transcripts: false` leaves out candidates.pdf (the bench times it apart).
  */
-export async function renderResults(run: MarkedRun, fonts: FontSet): Promise<ResultFile[]> {
+export async function renderResults(run: MarkedRun, fonts: FontSet, { transcripts = true }: { transcripts?: boolean } = {}): Promise<ResultFile[]> {
   const sheet = resultsSheet(run.marking, run.course);
   const report = layoutReport(run.report, fonts);
-  const transcripts = layoutTranscripts(run.marking, fonts, run.transcriptCourse);
-  const text = charactersOf([report, transcripts]);
+  const pages = transcripts ? layoutTranscripts(run.marking, fonts, run.transcriptCourse) : undefined;
+  const text = charactersOf(pages ? [report, pages] : [report]);
   const font = prepareFont(await subsetFontForText(fonts.file, text), text, 'NotoSansSC-Regular');
-  const xlsx = plainWorkbookBytes(sheet);
-  const [reportPdf, candidatesPdf] = await Promise.all([
-    renderPdf(report, { font, subject: report.title, keywords: ['report', run.marking.key.runId] }),
-    renderPdf(transcripts, { font, subject: transcripts.title, keywords: ['transcripts', run.marking.key.runId] }),
-  ]);
-  return [
-    { name: 'results.xlsx', bytes: new Uint8Array(xlsx) },
+  const files: ResultFile[] = [
+    { name: 'results.xlsx', bytes: new Uint8Array(plainWorkbookBytes(sheet)) },
     { name: 'results.csv', bytes: new Uint8Array(csvBytes(sheet.columns.map((c) => c.header), sheet.rows)) },
-    { name: 'report.pdf', bytes: reportPdf },
-    { name: 'candidates.pdf', bytes: candidatesPdf },
+    { name: 'report.pdf', bytes: await renderPdf(report, { font, subject: report.title, keywords: ['report', run.marking.key.runId] }) },
   ];
+  if (pages) files.push({ name: 'candidates.pdf', bytes: await renderPdf(pages, { font, subject: pages.title, keywords: ['transcripts', run.marking.key.runId] }) });
+  return files;
 }
