@@ -22,6 +22,8 @@ export interface ReportData {
 }
 
 const H2 = 11.5;
+/** Table rows per page-sized chunk: 14-pt rows under a heading and note still fit an A4 body. */
+const TABLE_ROWS_PER_PAGE = 44;
 
 function heading(rows: RowBuilder, text: string): Row[] {
   return rows.text(text, { size: H2, weight: 'bold', leading: 1.9 });
@@ -178,15 +180,16 @@ export function layoutReport(data: ReportData, metrics: FontMetrics): LaidOutDoc
     { keepTogether: true, spaceBefore: 2, rows: [...heading(rows, '三、各大题得分'), ...sectionRows(data.summary)] },
     { keepTogether: true, spaceBefore: 6, rows: [...heading(rows, '四、试卷信度'), ...testRows(data.analysis)] },
   );
-  const items = itemRows(data);
-  blocks.push({ keepTogether: false, spaceBefore: 6, rows: [...heading(rows, '五、逐题分析'), ...rows.text(`题号为 A 卷题号；难度 P = 平均分 ÷ 满分（≥ 0.70 容易，0.30–0.69 适中，< 0.30 较难）；区分度 r 为该题与其余题目总分的相关系数；效率 DE = 实际协方差 ÷ 最大可能协方差；D(27%) = (高分组平均 − 低分组平均) ÷ 满分，高、低分组各取总分前、后 27%（≥ 0.40 很好，0.30–0.39 良好，0.20–0.29 尚可，< 0.20 需修改）。评分规则：${scoring}。`, { size: 7.5, leading: 1.5 }), items[0]!] });
-  // The header row repeats only once; long tables flow row by row.
-  blocks.push({ keepTogether: false, rows: items.slice(1) });
+  // Long tables go in page-sized chunks, each with its header row, so every page can be read alone.
+  const chunked = (title: Row[], rowsOf: Row[], spaceBefore: number) => {
+    const [header, ...body] = rowsOf;
+    for (let start = 0; start < body.length || start === 0; start += TABLE_ROWS_PER_PAGE) {
+      blocks.push({ keepTogether: true, spaceBefore: start ? 0 : spaceBefore, rows: [...(start ? [] : title), header!, ...body.slice(start, start + TABLE_ROWS_PER_PAGE)] });
+    }
+  };
+  chunked([...heading(rows, '五、逐题分析'), ...rows.text(`题号为 A 卷题号；难度 P = 平均分 ÷ 满分（≥ 0.70 容易，0.30–0.69 适中，< 0.30 较难）；区分度 r 为该题与其余题目总分的相关系数；效率 DE = 实际协方差 ÷ 最大可能协方差；D(27%) = (高分组平均 − 低分组平均) ÷ 满分，高、低分组各取总分前、后 27%（≥ 0.40 很好，0.30–0.39 良好，0.20–0.29 尚可，< 0.20 需修改）。评分规则：${scoring}。`, { size: 7.5, leading: 1.5 })], itemRows(data), 6);
   const distractors = distractorRows(data);
-  if (distractors.length) {
-    blocks.push({ keepTogether: true, spaceBefore: 8, rows: [...heading(rows, '六、选项分析'), ...rows.text('按题库中的原始选项顺序统计（各卷选项顺序不同，已换算）；* 为正确选项。没有人选的干扰项应当修改。', { size: 7.5, leading: 1.5 }), distractors[0]!] });
-    blocks.push({ keepTogether: false, rows: distractors.slice(1) });
-  }
+  if (distractors.length) chunked([...heading(rows, '六、选项分析'), ...rows.text('按题库中的原始选项顺序统计（各卷选项顺序不同，已换算）；* 为正确选项。没有人选的干扰项应当修改。', { size: 7.5, leading: 1.5 })], distractors, 8);
   const pages = addFooters(paginate(blocks), (page, total) => `第 ${page} 页 共 ${total} 页　·　成绩分析报告　·　${key.runId}`);
   return { kind: 'report', title: `${key.title} 成绩分析报告`, pages };
 }
