@@ -159,6 +159,8 @@ async function writeTemplate(run: LoadedRun, config: Config, force: boolean, ass
 
 /** Marks a run's responses and writes results/ (and the stats file with --record); returns the exit code. */
 async function mark(run: LoadedRun, config: Config, options: { responses: string; practical?: string; assessment?: string; record: boolean }, started: number): Promise<number> {
+  // The run id names a file in the bank with --record: a plain name only, whatever key.json says.
+  if (options.record && (!/^[\w.-]+$/.test(run.key.runId) || run.key.runId.startsWith('.'))) throw new UsageError(`run id \`${run.key.runId}\` in key.json cannot name a stats file; use letters, digits, \`.\`, \`_\` and \`-\``);
   // The input step is a source producing the response matrix; scanned sheets will be a second source.
   const source: ResponseSource = spreadsheetSource(path.resolve(options.responses), options.responses);
   const index = indexItems(run.key);

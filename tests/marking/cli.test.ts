@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assembleExam, examToKeyFile, parseBlueprint } from '../../src/lib/exam/index.ts';
+import { assembleExam, createManifest, examToKeyFile, parseBlueprint } from '../../src/lib/exam/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { readSpreadsheet } from '../../src/lib/spreadsheet/index.ts';
 import { loadProjectConfig } from '../../scripts/project-config.ts';
@@ -12,7 +12,7 @@ import { runScript } from '../support/run-script.ts';
 import { ROOT } from '../support/paths.ts';
 
 const out = await mkdtemp(path.join(tmpdir(), 'trainbook-mark-'));
-afterAll(() => rm(out, { recursive: true, force: true }));
+afterAll(() => rm(out, { recursive: true, force: true, maxRetries: 5 }));
 const bankCopy = path.join(out, 'question-bank');
 await cp(loadProjectConfig().bankDir, bankCopy, { recursive: true });
 const env = { TRAINBOOK_BANK_DIR: bankCopy };
@@ -28,6 +28,10 @@ const project = await loadProject(loadProjectConfig());
 const blueprintFile = 'question-bank/blueprints/new-hire-theory.yaml';
 const exam = assembleExam(project.bank, parseBlueprint(readFileSync(path.join(ROOT, blueprintFile), 'utf8'), blueprintFile).parsed!, { seed: '11' }).exam!;
 const key = examToKeyFile(exam, { runId: path.basename(run) });
+// The run folder as `exam` writes it, less the PDFs `mark` never reads, plus the roster helper 10's
+// `exam --roster` records; without key.json, so `mark` rebuilds the key from manifest and bank.
+await mkdir(run, { recursive: true });
+await writeFile(path.join(run, 'manifest.json'), JSON.stringify({ ...createManifest(exam), candidates: roster }, null, 2));
 
 async function fillWorkbook(file: string, target: string, fill: (row: number, header: string[], variant: string) => (string | number | undefined)[]) {
   const { default: ExcelJS } = await import('exceljs');
@@ -55,10 +59,7 @@ function answers(variant: string, header: string[], right: boolean): (string | n
 }
 
 describe('npm run mark', () => {
-  it('writes response and practical templates from the roster, with drop-downs, maximum points and a frozen header', async () => {
-    expect((await runScript('exam', ['new-hire-theory', '--seed', '11', '--out', out])).code).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(run, 'manifest.json'), 'utf8'));
-    await writeFile(path.join(run, 'manifest.json'), JSON.stringify({ ...manifest, candidates: roster }));
+  it('writes response and practical templates from the roster, with drop-downs, maximum points and a frozen header', { timeout: 180_000 }, async () => {
     const result = await runScript('mark', [run, '--template'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -81,13 +82,13 @@ describe('npm run mark', () => {
     expect(sheet.getRow(3).getCell(1).value).toBe('0102');
   });
 
-  it('refuses to overwrite templates that may hold answers', async () => {
+  it('refuses to overwrite templates that may hold answers', { timeout: 180_000 }, async () => {
     const result = await runScript('mark', [run, '--template'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('already exist');
   });
 
-  it('reports bad cells located in the xlsx and writes nothing', async () => {
+  it('reports bad cells located in the xlsx and writes nothing', { timeout: 180_000 }, async () => {
     await fillWorkbook(path.join(run, 'responses.xlsx'), path.join(out, 'bad.xlsx'), (row, header, variant) => {
       const values = answers(variant, header, true);
       if (row === 2) values[4] = 'E';
@@ -103,7 +104,7 @@ describe('npm run mark', () => {
     expect(existsSync(path.join(run, 'results'))).toBe(false);
   });
 
-  it('marks responses and practical scores into results/, records stats and makes check flag questions', async () => {
+  it('marks responses and practical scores into results/, records stats and makes check flag questions', { timeout: 240_000 }, async () => {
     await fillWorkbook(path.join(run, 'responses.xlsx'), path.join(out, 'filled.xlsx'), (row, header, variant) => (row === 5 ? header.map((_, c) => (c < 4 ? undefined : '')) : answers(variant, header, row !== 4)));
     const practical = ['工号,沟通能力,情绪管理,问题解决,规范操作,"红线：泄露客户个人信息",红线：与客户争吵或使用不文明用语', '0101,5,5,5,5,,', '0102,4,4,4,4,√,', '0103,3,3,3,3,,', ''].join('\n');
     const rubric = readFileSync(path.join(ROOT, 'question-bank/rubrics/delayed-delivery-complaint.yaml'), 'utf8');
