@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { diffBank, formatChangesMarkdown, formatChangesText, lockQuestion, type LockedQuestion } from '../src/lib/bank/index.ts';
 import { formatDiagnostics } from '../src/lib/diagnostics/index.ts';
-import { loadProject } from '../src/lib/project/index.ts';
+import { flagQuestions, formatFlagsMarkdown, formatFlagsText } from '../src/lib/marking/stats-check.ts';
+import { loadProject, loadStatsFiles } from '../src/lib/project/index.ts';
 import { parseQuestionFile, RESERVED_BANK_FOLDERS } from '../src/lib/questions/index.ts';
 import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
@@ -63,9 +64,11 @@ export async function main(argv: string[]): Promise<number> {
   const before = readBankAtRef(ref, config.bankDir);
   const { bank } = await loadProject(config);
   const changes = diffBank(before, bank.questions);
-  if (values.json) console.log(JSON.stringify({ ref, bankVersion: bank.meta.version, ...changes }, null, 2));
-  else if (values.markdown) console.log(formatChangesMarkdown(changes, `## 题库变更 Question bank changes since \`${ref}\``));
-  else console.log(`Question bank changes since ${ref} (${path.relative(PROJECT_ROOT, config.bankDir)}/):\n\n${formatChangesText(changes)}`);
+  // Reviewers see which current questions their statistics flag, next to what changed.
+  const flags = flagQuestions(bank, (await loadStatsFiles(path.join(config.bankDir, 'stats'), config.rootDir)).files);
+  if (values.json) console.log(JSON.stringify({ ref, bankVersion: bank.meta.version, ...changes, flags }, null, 2));
+  else if (values.markdown) console.log([formatChangesMarkdown(changes, `## 题库变更 Question bank changes since \`${ref}\``), formatFlagsMarkdown(flags)].filter(Boolean).join('\n\n'));
+  else console.log(`Question bank changes since ${ref} (${path.relative(PROJECT_ROOT, config.bankDir)}/):\n\n${formatChangesText(changes)}\n\n${formatFlagsText(flags)}`);
   return 0;
 }
 

@@ -10,12 +10,12 @@ import { measurePdfs, measureSite } from './bench/sizes.ts';
 import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 
-const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--json FILE] [--compare OLD.json] [--work DIR]
+const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--candidates C] [--json FILE] [--compare OLD.json] [--work DIR]
 
 Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
 each step in its own process, R times (default 3): the full build (site + search index) against a
 bare Astro + Pagefind baseline of the same Markdown, \`npm run check\`, and 1 and 20 variants of a
-30-question exam; then sizes of dist/, the search index, a lesson page and the PDFs.
+30-question exam, and marking C simulated candidates (default 1000) on the sample blueprint; then sizes of dist/, the search index, a lesson page and the PDFs.
 Prints a table and writes JSON (default bench-out/bench-<lessons>-<questions>.json).`;
 
 interface Sample {
@@ -33,12 +33,14 @@ interface Options {
   compare?: string;
   /** Scratch folder for the synthetic course and the builds. */
   work: string;
+  /** Simulated candidates for the marking step. */
+  candidates: number;
 }
 
 function parseOptions(argv: string[]): Options & { help: boolean } {
   const { values } = parseCommandLine(
     argv,
-    { lessons: { type: 'string' }, questions: { type: 'string' }, runs: { type: 'string' }, json: { type: 'string' }, compare: { type: 'string' }, work: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { lessons: { type: 'string' }, questions: { type: 'string' }, runs: { type: 'string' }, candidates: { type: 'string' }, json: { type: 'string' }, compare: { type: 'string' }, work: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     { allowPositionals: false },
   );
   const number = (flag: string, value: string | undefined, fallback: number) => {
@@ -52,6 +54,7 @@ function parseOptions(argv: string[]): Options & { help: boolean } {
     lessons: number('lessons', values.lessons, 100),
     questions: number('questions', values.questions, 600),
     runs: number('runs', values.runs, 3),
+    candidates: number('candidates', values.candidates, 1000),
     ...(values.json ? { json: values.json } : {}),
     ...(values.compare ? { compare: values.compare } : {}),
     work: values.work ? path.resolve(values.work) : path.join(PROJECT_ROOT, '.trainbook', 'bench'),
@@ -106,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
   const exams = path.join(work, 'exams');
   await writeBaselineProject(baselineProject, course.contentDir, path.join(PROJECT_ROOT, 'node_modules'));
 
-  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [] };
+  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], mark: [] };
   for (let run = 1; run <= options.runs; run++) {
     console.log(`Run ${run}/${options.runs} …`);
     samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env, work));
@@ -117,6 +120,8 @@ export async function main(argv: string[]): Promise<number> {
     await rm(exams, { recursive: true, force: true });
     samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env, work));
     samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env, work));
+    // Marking uses the sample bank's blueprint, not the synthetic course.
+    samples.mark!.push(await measure(['scripts/bench/marking.ts', '--candidates', String(options.candidates)], {}, work));
   }
 
   const firstLesson = 'service-mindset/lesson-0001';
@@ -138,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    params: { lessons: options.lessons, questions: options.questions, runs: options.runs },
+    params: { lessons: options.lessons, questions: options.questions, runs: options.runs, candidates: options.candidates },
     results,
     ratios: { buildVsBaseline: results.build!.wallMs.median / results.baseline!.wallMs.median },
     sizes,
@@ -153,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
     ['npm run check', ms(results.check!.wallMs), `${results.check!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 1 variant (3 PDFs)', `${ms(results.exam1!.wallMs)}${results.exam1!.reportedMs ? ` · in-process ${(results.exam1!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam1!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 20 variants (60 PDFs)', `${ms(results.exam20!.wallMs)}${results.exam20!.reportedMs ? ` · in-process ${(results.exam20!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20!.maxRssMiB.median.toFixed(0)} MiB`],
+    [`mark ${options.candidates} candidates (results, report, 成绩单)`, `${ms(results.mark!.wallMs)}${results.mark!.reportedMs ? ` · in-process ${(results.mark!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.mark!.maxRssMiB.median.toFixed(0)} MiB`],
     ['dist/ (baseline)', `${kb(sizes.site.distBytes)} (${kb(sizes.baselineSite.distBytes)})`, ''],
     ['search index (baseline)', `${kb(sizes.site.pagefindBytes)} (${kb(sizes.baselineSite.pagefindBytes)})`, ''],
     ['lesson page HTML raw / gzip', `${kb(sizes.site.lessonPage.html.raw)} / ${kb(sizes.site.lessonPage.html.gzip)}`, ''],

@@ -24,13 +24,13 @@ describe('npm run bench', () => {
   });
 
   // Proves the benchmark runs end to end at a tiny size; it measures, it does not assert timings.
-  it('measures build, baseline, check and exams and writes a JSON report', { timeout: 180_000 }, async () => {
+  it('measures build, baseline, check, exams and marking and writes a JSON report', { timeout: 180_000 }, async () => {
     const json = path.join(work, 'report.json');
-    const result = await runScript('bench', ['--lessons', '10', '--questions', '80', '--runs', '1', '--json', json, '--work', path.join(work, 'run')]);
+    const result = await runScript('bench', ['--lessons', '10', '--questions', '80', '--runs', '1', '--candidates', '20', '--json', json, '--work', path.join(work, 'run')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(await readFile(json, 'utf8'));
-    expect(Object.keys(report.results).sort()).toEqual(['baseline', 'build', 'check', 'exam1', 'exam20']);
+    expect(Object.keys(report.results).sort()).toEqual(['baseline', 'build', 'check', 'exam1', 'exam20', 'mark']);
     for (const entry of Object.values(report.results) as { wallMs: { median: number }; maxRssMiB: { median: number } }[]) {
       expect(entry.wallMs.median).toBeGreaterThan(0);
       expect(entry.maxRssMiB.median).toBeGreaterThan(10);

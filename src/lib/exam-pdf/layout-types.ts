@@ -24,7 +24,7 @@ export interface LaidOutPage {
 
 /** A whole document ready to render: data only, no PDF library involved. */
 export interface LaidOutDocument {
-  kind: 'paper' | 'key' | 'sheet' | 'rubric';
+  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'report' | 'transcripts';
   title: string;
   pages: LaidOutPage[];
 }

@@ -5,3 +5,4 @@ export { examHeaderOf, SECTION_NAMES, variantLabel, type Exam, type ExamItem, ty
 export { createManifest, type ExamManifest } from './manifest.ts';
 export { examFromManifest } from './from-manifest.ts';
 export { itemKey, parseQrText, qrText, type ItemKey, type KeyFile, type KeyItem, type KeyVariant, type LayoutBubble, type LayoutFile, type LayoutPage, type QrPayload, type RunCandidate } from './run-files.ts';
+export { examToKeyFile, type KeyFileOptions, type MultipleScoring } from './key-file.ts';

@@ -14,6 +14,7 @@ import { createError, createWarning, type Diagnostic } from '../diagnostics/inde
 import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
+import { checkMarkingFiles } from './check-marking.ts';
 import { findPlaceholders } from './placeholders.ts';
 
 /** Everything `npm run check` knows after reading the project. */
@@ -90,6 +91,7 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   const lessons = listLessons(course);
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
+  diagnostics.push(...(await checkMarkingFiles(config, bank)));
   return {
     course,
     bank,

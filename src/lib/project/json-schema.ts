@@ -1,5 +1,6 @@
 import { BankLockSchema } from '../bank/index.ts';
 import { BlueprintSchema } from '../exam/index.ts';
+import { AssessmentSchema } from '../marking/assessment-schema.ts';
 import { BankMetaSchema, QuestionSchema } from '../questions/index.ts';
 import { RubricSchema } from '../rubric/index.ts';
 import { z } from '../z.ts';
@@ -16,6 +17,7 @@ export function createEditorJsonSchemas(): Record<string, string> {
     'bank.schema.json': toJson(BankMetaSchema, 'trainbook question bank metadata'),
     'blueprint.schema.json': toJson(BlueprintSchema, 'trainbook exam blueprint'),
     'rubric.schema.json': toJson(RubricSchema, 'trainbook practical assessment rubric'),
+    'assessment.schema.json': toJson(AssessmentSchema, 'trainbook course assessment plan'),
     'bank-lock.schema.json': toJson(BankLockSchema, 'trainbook bank lock (written by npm run bank:release)'),
   };
 }
