@@ -4,3 +4,4 @@ export { roundHalfUp, scorePerson, summarizeTeam, tierFor, type DimensionResult,
 export { RATINGS_COLUMNS, ratingsTemplate, readCourseResults, readRatings, readRoster, roleIdFor, type RatingsSheet } from './sheets.ts';
 export { describeMissing, describeTierRule, layoutSkillReport, type ReportOptions } from './layout-report.ts';
 export { missingCharacters, renderDocuments, type PdfFile } from './render.ts';
+export { FORM_KINDS, FORM_TITLES, layoutRatingFormPages, layoutRatingForms, type FormKind } from './layout-forms.ts';
