@@ -15,6 +15,7 @@ import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
 import { findPlaceholders } from './placeholders.ts';
+import { checkTrainingFiles } from './check-training.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
@@ -90,6 +91,7 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   const lessons = listLessons(course);
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
+  diagnostics.push(...(await checkTrainingFiles(config, course)));
   return {
     course,
     bank,

@@ -9,7 +9,7 @@ import type { Question, QuestionBank } from './question.ts';
 import { BankMetaSchema, type BankMeta } from './schema.ts';
 
 /** Folders of `question-bank/` that hold something other than questions. */
-export const RESERVED_BANK_FOLDERS = ['assets', 'blueprints', 'rubrics', 'schema'] as const;
+export const RESERVED_BANK_FOLDERS = ['assets', 'blueprints', 'rubrics', 'schema', 'skills', 'courses'] as const;
 
 export interface LoadBankOptions {
   bankDir: string;

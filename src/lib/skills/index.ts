@@ -5,3 +5,6 @@ export { RATINGS_COLUMNS, ratingsTemplate, readCourseResults, readRatings, readR
 export { describeMissing, describeTierRule, layoutSkillReport, type ReportOptions } from './layout-report.ts';
 export { missingCharacters, renderDocuments, type PdfFile } from './render.ts';
 export { FORM_KINDS, FORM_TITLES, layoutRatingFormPages, layoutRatingForms, type FormKind } from './layout-forms.ts';
+export { heatFill, layoutTeamSummary } from './layout-team.ts';
+export { heatColour, teamWorkbook } from './team-sheets.ts';
+export { listYamlFiles, loadSkillModels, SKILLS_FOLDER } from './load.ts';

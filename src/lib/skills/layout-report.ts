@@ -50,7 +50,7 @@ export function layoutSkillReport(model: SkillModel, result: PersonResult, metri
   const ops: DrawOp[] = [];
   const left = MARGIN.left;
   const right = MARGIN.left + CONTENT_WIDTH;
-  let y = MARGIN.top;
+  let y: number = MARGIN.top;
   const put = (laid: { ops: DrawOp[]; height: number }, gap = 0) => {
     ops.push(...laid.ops);
     y += laid.height + gap;
