@@ -62,7 +62,7 @@ export function layoutSkillReport(model: SkillModel, result: PersonResult, metri
 
   const { person, role } = result;
   const labelCell = (t: string) => ({ text: t, weight: 'bold' as const, fill: 0.92 });
-  put(table(metrics, left, y, [44, 78, 44, 70, 44, 90, 44, 73.28], [[labelCell('姓名'), { text: person.name }, labelCell('工号'), { text: person.id }, labelCell('部门'), { text: person.department }, labelCell('岗位'), { text: role.name }]], { size: 9.5, header: false, padding: 4 }), 10);
+  put(table(metrics, left, y, [44, 70, 44, 62, 44, 80, 44, 99.28], [[labelCell('姓名'), { text: person.name }, labelCell('工号'), { text: person.id }, labelCell('部门'), { text: person.department }, labelCell('岗位'), { text: role.name }]], { size: 9.5, header: false, padding: 4 }), 10);
 
   // Score and tier on the left, raters on the right.
   const scoreTop = y;
@@ -115,11 +115,6 @@ export function layoutSkillReport(model: SkillModel, result: PersonResult, metri
       ],
     ),
   );
-  const legendY = cy + radius + 28;
-  ops.push({ type: 'path', x: left + 40, y: legendY - 7, points: [[0, 0], [18, 0], [18, 8], [0, 8]], closed: true, fill: 0.8, lineWidth: 1.2 });
-  ops.push(text(left + 62, legendY, '他评（上级、同事、客户、实操加权）', 7.5));
-  ops.push({ type: 'path', x: left + 40, y: legendY + 8, points: [[0, 0], [18, 0]], lineWidth: 1.4, dash: true });
-  ops.push(text(left + 62, legendY + 11, '自评', 7.5));
   const tableX = left + 262;
   const dims = table(
     metrics,
@@ -134,8 +129,16 @@ export function layoutSkillReport(model: SkillModel, result: PersonResult, metri
   );
   ops.push(...dims.ops);
   const strengths = result.strengths.map((d) => `${d.dimension.name}（${formatScore(d.score, 2)}）`).join('、') || '—';
-  ops.push(...stack(rows.text(`优势：${strengths}`, { size: 9, weight: 'bold', indent: tableX - left, leading: 1.4 }), chartTop + 12 + dims.height).ops);
-  y = Math.max(legendY + 18, chartTop + dims.height + 40);
+  const strengthRows = stack(rows.text(`优势：${strengths}`, { size: 9, weight: 'bold', indent: tableX - left, leading: 1.4 }), chartTop + 12 + dims.height);
+  ops.push(...strengthRows.ops);
+  // The legend sits under the table, so the chart keeps the full height on the left.
+  const legendX = tableX;
+  const legendY = chartTop + 12 + dims.height + strengthRows.height + 14;
+  ops.push({ type: 'path', x: legendX, y: legendY - 7, points: [[0, 0], [18, 0], [18, 8], [0, 8]], closed: true, fill: 0.82, lineWidth: 1.2 });
+  ops.push(text(legendX + 24, legendY, '他评（上级、同事、客户、实操按权重）', 7.5));
+  ops.push({ type: 'path', x: legendX, y: legendY + 9, points: [[0, 0], [18, 0]], lineWidth: 1.5, dash: true });
+  ops.push(text(legendX + 24, legendY + 12, '自评', 7.5));
+  y = Math.max(cy + radius + 26, legendY + 20);
 
   section('最需提升的三个指标与建议学习内容');
   const lessonText = (slugs: string[]) => slugs.map((slug) => (options.lessonTitles?.get(slug) ? `《${options.lessonTitles.get(slug)}》${slug}` : slug)).join('\n');
@@ -168,13 +171,14 @@ export function layoutSkillReport(model: SkillModel, result: PersonResult, metri
   const planTop = y;
   const planHeight = PAGE.height - MARGIN.bottom - 4 - planTop;
   ops.push({ type: 'rect', x: left, y: planTop, width: CONTENT_WIDTH, height: planHeight, lineWidth: 0.8 });
-  const lines = ['改进目标：', '行动措施（课程、练习、带教人）：', '完成时间：　　　　　　　　复评时间：'];
-  const spacing = (planHeight - 30) / lines.length;
-  lines.forEach((label, i) => {
-    const slot = planTop + 4 + i * spacing;
-    ops.push(text(left + 8, slot + 12, label, 9));
-    ops.push({ type: 'line', x1: left + 8, y1: slot + spacing - 2, x2: right - 8, y2: slot + spacing - 2, width: 0.3, dash: true });
-  });
+  // One large space for goals and actions, one line for dates, then signatures.
+  const slots: [string, number][] = [['改进目标与行动措施（课程、练习、带教人）：', planHeight - 56], ['完成时间：　　　　　　　　　　复评时间：', 26]];
+  let slotTop = planTop + 2;
+  for (const [label, height] of slots) {
+    ops.push(text(left + 8, slotTop + 13, label, 9));
+    ops.push({ type: 'line', x1: left + 8, y1: slotTop + height - 2, x2: right - 8, y2: slotTop + height - 2, width: 0.3, dash: true });
+    slotTop += height;
+  }
   ops.push(text(left + 8, planTop + planHeight - 8, '员工签名：　　　　　　　上级签名：　　　　　　　日期：', 9));
 
   const pages = addFooters([{ ops, questions: [] }], () => `${model.title}　·　${person.name}（${person.id}）${options.footer ? `　·　${options.footer}` : ''}`);
