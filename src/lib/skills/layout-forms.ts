@@ -1,6 +1,6 @@
 import { addFooters, paginate, RowBuilder, type Block, type Row } from '../exam-pdf/blocks.ts';
 import { CONTENT_WIDTH, MARGIN, type DrawOp, type FontMetrics, type LaidOutDocument, type LaidOutPage } from '../exam-pdf/index.ts';
-import { table, text, type Cell } from './_draw.ts';
+import { table, text, type Cell } from './draw.ts';
 import { RATER_LABELS, type RaterKind, type Role, type SkillModel } from './schema.ts';
 import type { Person } from './score.ts';
 
@@ -20,12 +20,12 @@ const INSTRUCTIONS: Record<FormKind, string> = {
 
 const BOX = 8;
 
-/** Returns a row with five numbered boxes (and 未观察) to tick, for one indicator. */
-function indicatorRow(rows: RowBuilder, label: string, kind: FormKind): Row {
+/** Returns a row with five numbered boxes (and 未观察, or 不适用) to tick for one item; the customer summary gets blanks for n and mean instead. */
+export function scoreBoxesRow(rows: RowBuilder, label: string, kind: FormKind | 'feedback', minHeight = 14.5): Row {
   const textWidth = CONTENT_WIDTH - 200;
   const lines = rows.text(label, { size: 9, indent: 4, width: textWidth - 4, leading: 1.3 });
   const textHeight = lines.reduce((h, l) => h + l.height, 0);
-  const height = Math.max(14.5, textHeight + 3);
+  const height = Math.max(minHeight, textHeight + 3);
   const ops: DrawOp[] = [];
   let y = (height - textHeight) / 2;
   for (const line of lines) {
@@ -44,13 +44,13 @@ function indicatorRow(rows: RowBuilder, label: string, kind: FormKind): Row {
       ops.push({ type: 'rect', x: bx, y: mid - BOX / 2, width: BOX, height: BOX, lineWidth: 0.6 }, text(bx + BOX + 2, mid + 3.2, String(score), 8.5));
     }
     const bx = x0 + 8 + 5 * 28;
-    ops.push({ type: 'rect', x: bx, y: mid - BOX / 2, width: BOX, height: BOX, lineWidth: 0.6 }, text(bx + BOX + 2, mid + 3, '未观察', 7.5));
+    ops.push({ type: 'rect', x: bx, y: mid - BOX / 2, width: BOX, height: BOX, lineWidth: 0.6 }, text(bx + BOX + 2, mid + 3, kind === 'feedback' ? '不适用' : '未观察', 7.5));
   }
   return { height, ops };
 }
 
 /** Returns a row of label–value pairs; values are printed when known, otherwise left as blanks to fill in. */
-function infoRow(rows: RowBuilder, pairs: [string, string][]): Row {
+export function infoRow(rows: RowBuilder, pairs: [string, string][]): Row {
   const cell = CONTENT_WIDTH / pairs.length;
   const ops: DrawOp[] = [];
   pairs.forEach(([label, value], i) => {
@@ -91,7 +91,7 @@ export function layoutRatingFormPages(model: SkillModel, kind: FormKind, role: R
     blocks.push({
       keepTogether: true,
       spaceBefore: 3,
-      rows: [asRow(table(metrics, MARGIN.left, 0, [CONTENT_WIDTH], [header], { header: false, padding: 2 })), ...dimension.indicators.map((indicator) => indicatorRow(rows, indicator.text, kind))],
+      rows: [asRow(table(metrics, MARGIN.left, 0, [CONTENT_WIDTH], [header], { header: false, padding: 2 })), ...dimension.indicators.map((indicator) => scoreBoxesRow(rows, indicator.text, kind))],
     });
   }
   const commentHeight = 50;

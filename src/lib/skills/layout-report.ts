@@ -1,7 +1,7 @@
 import { addFooters } from '../exam-pdf/blocks.ts';
 import { CONTENT_WIDTH, MARGIN, PAGE, type DrawOp, type FontMetrics, type LaidOutDocument } from '../exam-pdf/index.ts';
 import { RowBuilder } from '../exam-pdf/blocks.ts';
-import { formatScore, stack, table, text } from './_draw.ts';
+import { formatScore, stack, table, text } from './draw.ts';
 import { radarChart } from './radar.ts';
 import { RATER_LABELS, type SkillModel } from './schema.ts';
 import type { PersonResult } from './score.ts';

@@ -1,6 +1,6 @@
 import { addFooters, paginate, RowBuilder, type Block, type Row } from '../exam-pdf/blocks.ts';
 import { CONTENT_WIDTH, MARGIN, type DrawOp, type FontMetrics, type LaidOutDocument } from '../exam-pdf/index.ts';
-import { formatScore, table, type Cell } from './_draw.ts';
+import { formatScore, table, type Cell } from './draw.ts';
 import { describeTierRule } from './layout-report.ts';
 import { RATER_LABELS, type SkillModel } from './schema.ts';
 import { tierFor, type TeamResult } from './score.ts';

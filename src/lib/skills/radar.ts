@@ -1,5 +1,5 @@
 import type { DrawOp, FontMetrics } from '../exam-pdf/index.ts';
-import { text } from './_draw.ts';
+import { text } from './draw.ts';
 
 /** One series of the radar chart: a value 1–5 per axis (undefined draws at the centre). */
 export interface RadarSeries {
