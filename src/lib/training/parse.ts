@@ -31,7 +31,8 @@ function checkPlan(plan: CoursePlan, source: YamlSource, file: string, { lessons
     day.sessions.forEach((session, s) => {
       const at = source.placeOf(['days', d, 'sessions', s, 'time']);
       const { start, end } = sessionMinutes(session.time);
-      if (start >= 24 * 60 || end > 24 * 60 || start % 60 >= 60 || end <= start) {
+      const minutesOff = session.time.split(/\s*[-–~]\s*/).some((part) => Number(part.split(':')[1]) >= 60);
+      if (minutesOff || start >= 24 * 60 || end > 24 * 60 || end <= start) {
         diagnostics.push(createError(file, at, 'training/invalid-time', `Unexpected time \`${session.time}\`, expected a start before the end within one day`, 'write `HH:MM-HH:MM`, e.g. `09:00-10:30`.'));
         return;
       }
