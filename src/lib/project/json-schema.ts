@@ -2,6 +2,8 @@ import { BankLockSchema } from '../bank/index.ts';
 import { BlueprintSchema } from '../exam/index.ts';
 import { BankMetaSchema, QuestionSchema } from '../questions/index.ts';
 import { RubricSchema } from '../rubric/index.ts';
+import { SkillModelSchema } from '../skills/index.ts';
+import { CoursePlanSchema } from '../training/index.ts';
 import { z } from '../z.ts';
 
 /**
@@ -16,6 +18,8 @@ export function createEditorJsonSchemas(): Record<string, string> {
     'bank.schema.json': toJson(BankMetaSchema, 'trainbook question bank metadata'),
     'blueprint.schema.json': toJson(BlueprintSchema, 'trainbook exam blueprint'),
     'rubric.schema.json': toJson(RubricSchema, 'trainbook practical assessment rubric'),
+    'skill-model.schema.json': toJson(SkillModelSchema, 'trainbook skill evaluation model'),
+    'course-plan.schema.json': toJson(CoursePlanSchema, 'trainbook course plan'),
     'bank-lock.schema.json': toJson(BankLockSchema, 'trainbook bank lock (written by npm run bank:release)'),
   };
 }
