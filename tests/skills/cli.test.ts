@@ -14,7 +14,8 @@ const team = path.join(import.meta.dirname, 'fixtures', 'team-12');
 /** Text of a PDF per page, without whitespace (Chinese lines wrap anywhere). */
 const pagesOf = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((page) => page.replace(/\s+/g, ''));
 
-describe('npm run skills', () => {
+// Each test runs the CLI as a child process; on a busy machine that takes longer than the default minute.
+describe('npm run skills', { timeout: 240_000 }, () => {
   it('prints one A4 form per person and rater kind, pre-filled from the roster, and the ratings template', async () => {
     const result = await runScript('skills', ['hotline', '--forms', '--roster', path.join(team, 'roster.csv'), '--out', out]);
     expect(result.stderr).toBe('');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.ts';
 
-describe('npm run check', () => {
+describe('npm run check', { timeout: 240_000 }, () => {
   it('validates skill models and course plans in the question bank, with their lines', async () => {
     // A bank holding only a skill model and a course plan (the sample lessons' quizzes then report their missing questions too).
     const result = await runScript('check', [], { TRAINBOOK_BANK_DIR: path.join(import.meta.dirname, 'fixtures', 'check-bank') });

@@ -12,7 +12,7 @@ afterAll(() => rm(out, { recursive: true, force: true }));
 const roster = path.join(import.meta.dirname, '..', 'skills', 'fixtures', 'team-12', 'roster.csv');
 const pagesOf = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((page) => page.replace(/\s+/g, ''));
 
-describe('npm run training', () => {
+describe('npm run training', { timeout: 240_000 }, () => {
   it('prints the schedule and every form of a course with one command, pre-filled from the roster', async () => {
     const result = await runScript('training', ['new-hire-inbound', '--roster', roster, '--out', out]);
     expect(result.stderr).toBe('');
