@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCourse, listLessons } from '../src/lib/content/index.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
+import { readTextFile } from '../src/lib/encoding/index.ts';
 import {
   layoutRatingForms,
   layoutSkillReport,
@@ -113,7 +114,9 @@ export async function main(argv: string[]): Promise<number> {
   const modelName = path.basename(modelFile).replace(/\.ya?ml$/, '');
   const { course } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });
   const lessons = listLessons(course);
-  const parsed = parseSkillModel(await readFile(modelFile, 'utf8'), relative(modelFile), { lessons: new Set(lessons.map((l) => l.id)) });
+  const source = await readTextFile(modelFile, relative(modelFile));
+  if (!source.ok) return fail([source.diagnostic], 'nothing made');
+  const parsed = parseSkillModel(source.text, relative(modelFile), { lessons: new Set(lessons.map((l) => l.id)) });
   if (!parsed.model) return fail(parsed.diagnostics, 'nothing made');
   const model = parsed.model;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];

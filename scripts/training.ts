@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listLessons, loadCourse } from '../src/lib/content/index.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
+import { readTextFile } from '../src/lib/encoding/index.ts';
 import { listYamlFiles, loadSkillModels, missingCharacters, renderDocuments } from '../src/lib/skills/index.ts';
 import { readSpreadsheet } from '../src/lib/spreadsheet/index.ts';
 import {
@@ -76,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected second argument \`${positionals[1]}\`` : 'name a course plan, or use `--list`');
   const planFile = await resolvePlan(positionals[0]!, dir, names);
-  const text = await readFile(planFile, 'utf8');
+  const source = await readTextFile(planFile, relative(planFile));
+  if (!source.ok) return fail([source.diagnostic]);
+  const text = source.text;
   const started = performance.now();
 
   const { course } = await loadCourse({ contentDir: config.contentDir, rootDir: config.rootDir });

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readTextFile } from '../encoding/index.ts';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { parseSkillModel } from './parse.ts';
@@ -27,7 +28,12 @@ export async function loadSkillModels(bankDir: string, rootDir: string, lessons?
   const files = await listYamlFiles(dir);
   for (const name of files) {
     const file = path.relative(rootDir, path.join(dir, name)).split(path.sep).join('/');
-    const parsed = parseSkillModel(await readFile(path.join(dir, name), 'utf8'), file, { lessons });
+    const read = await readTextFile(path.join(dir, name), file);
+    if (!read.ok) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const parsed = parseSkillModel(read.text, file, { lessons });
     diagnostics.push(...parsed.diagnostics);
     if (parsed.model) models.set(name.replace(/\.ya?ml$/, ''), parsed.model);
   }

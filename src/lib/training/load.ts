@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../encoding/index.ts';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { listYamlFiles, type SkillModel } from '../skills/index.ts';
@@ -26,7 +26,12 @@ export async function loadCoursePlans(
     : undefined;
   for (const name of await listYamlFiles(dir)) {
     const file = path.relative(rootDir, path.join(dir, name)).split(path.sep).join('/');
-    const parsed = parseCoursePlan(await readFile(path.join(dir, name), 'utf8'), file, { lessons, skillModels: models });
+    const read = await readTextFile(path.join(dir, name), file);
+    if (!read.ok) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const parsed = parseCoursePlan(read.text, file, { lessons, skillModels: models });
     diagnostics.push(...parsed.diagnostics);
     if (parsed.plan) plans.set(name.replace(/\.ya?ml$/, ''), parsed.plan);
   }
