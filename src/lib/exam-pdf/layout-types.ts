@@ -13,7 +13,12 @@ export type DrawOp =
   | { type: 'rect'; x: number; y: number; width: number; height: number; lineWidth: number }
   | { type: 'circle'; x: number; y: number; r: number; lineWidth: number }
   /** An image by its source path in the bank (`assets/flow.png`), placed with its top-left corner at x, y. */
-  | { type: 'image'; x: number; y: number; width: number; height: number; src: string };
+  | { type: 'image'; x: number; y: number; width: number; height: number; src: string }
+  /**
+   * A polyline or polygon: `points` are relative to x, y (so rows move it like any op).
+   * `fill` is a grey level from 0 (black) to 1 (white); without `lineWidth` the shape is only filled.
+   */
+  | { type: 'path'; x: number; y: number; points: [number, number][]; closed?: boolean; lineWidth?: number; fill?: number; dash?: boolean };
 
 /** A laid-out page: what to draw, and which questions it holds (for tests and the no-split rule). */
 export interface LaidOutPage {
@@ -24,7 +29,7 @@ export interface LaidOutPage {
 
 /** A whole document ready to render: data only, no PDF library involved. */
 export interface LaidOutDocument {
-  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'report' | 'transcripts';
+  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'report' | 'transcripts' | 'skills' | 'training';
   title: string;
   pages: LaidOutPage[];
 }

@@ -95,6 +95,15 @@ function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<st
       const name = imageNames.get(op.src);
       return name ? `q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${n(flip(op.y + op.height))} cm /${name} Do Q\n` : '';
     }
+    case 'path': {
+      if (op.points.length < 2) return '';
+      const [first, ...rest] = op.points.map(([px, py]) => `${n(op.x + px)} ${n(flip(op.y + py))}`);
+      const shape = `${first} m ${rest.map((point) => `${point} l `).join('')}${op.closed ? 'h ' : ''}`;
+      const stroke = op.lineWidth ? `${n(op.lineWidth)} w 0 G ${op.dash ? '[3 2] 0 d ' : ''}` : '';
+      const fill = op.fill !== undefined ? `${n(op.fill)} g ` : '';
+      const paint = op.fill !== undefined ? (op.lineWidth ? 'B' : 'f') : 'S';
+      return `q ${stroke}${fill}${shape}${paint} Q\n`;
+    }
     case 'circle': {
       const { r } = op;
       const [cx, cy, k] = [op.x, flip(op.y), r * KAPPA];

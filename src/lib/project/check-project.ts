@@ -16,6 +16,7 @@ import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
 import { checkMarkingFiles } from './check-marking.ts';
 import { findPlaceholders } from './placeholders.ts';
+import { checkTrainingFiles } from './check-training.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
@@ -92,6 +93,7 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
   diagnostics.push(...(await checkMarkingFiles(config, bank)));
+  diagnostics.push(...(await checkTrainingFiles(config, course)));
   return {
     course,
     bank,

@@ -3,6 +3,8 @@ import { BlueprintSchema } from '../exam/index.ts';
 import { AssessmentSchema } from '../marking/assessment-schema.ts';
 import { BankMetaSchema, QuestionSchema } from '../questions/index.ts';
 import { RubricSchema } from '../rubric/index.ts';
+import { SkillModelSchema } from '../skills/index.ts';
+import { CoursePlanSchema } from '../training/index.ts';
 import { z } from '../z.ts';
 
 /**
@@ -18,6 +20,8 @@ export function createEditorJsonSchemas(): Record<string, string> {
     'blueprint.schema.json': toJson(BlueprintSchema, 'trainbook exam blueprint'),
     'rubric.schema.json': toJson(RubricSchema, 'trainbook practical assessment rubric'),
     'assessment.schema.json': toJson(AssessmentSchema, 'trainbook course assessment plan'),
+    'skill-model.schema.json': toJson(SkillModelSchema, 'trainbook skill evaluation model'),
+    'course-plan.schema.json': toJson(CoursePlanSchema, 'trainbook course plan'),
     'bank-lock.schema.json': toJson(BankLockSchema, 'trainbook bank lock (written by npm run bank:release)'),
   };
 }

@@ -9,7 +9,7 @@ import type { Question, QuestionBank } from './question.ts';
 import { BankMetaSchema, type BankMeta } from './schema.ts';
 
 /** Folders of `question-bank/` that hold something other than questions. */
-export const RESERVED_BANK_FOLDERS = ['assessments', 'assets', 'blueprints', 'rubrics', 'schema', 'stats'] as const;
+export const RESERVED_BANK_FOLDERS = ['assessments', 'assets', 'blueprints', 'courses', 'rubrics', 'schema', 'skills', 'stats'] as const;
 
 export interface LoadBankOptions {
   bankDir: string;

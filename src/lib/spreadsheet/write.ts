@@ -15,6 +15,8 @@ export interface SheetSpec {
   rows: (string | number)[][];
   /** Rows below the data that still get the drop-downs, for people adding rows by hand. */
   spareRows?: number;
+  /** Background colours of data cells as `RRGGBB`, by row and column index of `rows` (e.g. a heat map). */
+  fills?: (string | undefined)[][];
 }
 
 /** Returns an .xlsx workbook: bold frozen header row, drop-downs, sensible widths. */
@@ -29,6 +31,11 @@ export async function workbookBytes(sheets: SheetSpec[]): Promise<Buffer> {
     sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(8, displayWidth(c.header) + 2) }));
     sheet.getRow(1).font = { bold: true };
     for (const row of spec.rows) sheet.addRow(row);
+    spec.fills?.forEach((colours, r) =>
+      colours.forEach((colour, c) => {
+        if (colour) sheet.getRow(r + 2).getCell(c + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour}` } };
+      }),
+    );
     const lastRow = spec.rows.length + 1 + (spec.spareRows ?? 0);
     spec.columns.forEach((column, index) => {
       if (column.note) sheet.getRow(1).getCell(index + 1).note = column.note;
