@@ -1,0 +1,121 @@
+import { sum } from '../numbers.ts';
+import type { Question } from '../questions/index.ts';
+import { createRandom, shuffle } from '../quiz/index.ts';
+import type { Blueprint } from './blueprint-schema.ts';
+import { variantLabel } from './exam.ts';
+import { isFillable, type SlotGroup } from './feasibility.ts';
+import type { ResolvedBlueprint } from './pools.ts';
+
+/** How many times a paper is redrawn to satisfy `difficulty_average` before giving up. */
+export const MAX_ATTEMPTS = 200;
+
+/** The questions of one paper, per section: fixed ids first, then the drawn ones. */
+export type Selection = Question[][];
+
+interface DrawOptions {
+  seed: string;
+  attempt: number;
+  /** Index of the selection (0 unless `distinct_variants`): selections after the first get their own seeds. */
+  selection: number;
+  /** How many more selections (variants) must still be drawable after this one, from what is left. */
+  later: number;
+  balance: boolean;
+  /** Questions already on earlier variants. */
+  taken: ReadonlySet<string>;
+}
+
+const answerOf = (q: Question) => (q.type === 'truefalse' ? q.answer : undefined);
+
+/**
+ * Returns one selection drawn from the resolved pools, or undefined if it could not be completed
+ * (only possible when later selections compete for the same questions). Section by section, the
+ * sorted pool minus what is already used is shuffled with a generator seeded by the seed, the
+ * attempt and the section; questions of modules below `min_per_module` come first, then (for
+ * true/false sections, when balancing) the answer that is still short, then the rest. A question
+ * is taken only if the rest of the paper can still be filled (a matching test), so an assemblable
+ * blueprint never fails because of the order of the draw.
+ */
+function drawSelection(resolved: ResolvedBlueprint, options: DrawOptions): Selection | undefined {
+  const used = new Set(options.taken);
+  const counts = new Map<string, number>();
+  for (const q of resolved.sections.flatMap((s) => s.fixed)) {
+    used.add(q.id);
+    counts.set(q.module, (counts.get(q.module) ?? 0) + 1);
+  }
+  const key = options.selection === 0 ? `${options.seed}:select:${options.attempt}` : `${options.seed}:select:${options.attempt}:${variantLabel(options.selection)}`;
+  const drawn: Selection = [];
+  for (const current of resolved.sections) {
+    const random = createRandom(`${key}:${current.index}`);
+    const shuffled = shuffle(
+      current.pool.filter((q) => !used.has(q.id)),
+      random,
+    );
+    const picked: Question[] = [];
+    // True/false balance: at most half (rounded up) of the section with the same answer, while that is possible.
+    const half = Math.ceil(current.section.count / 2);
+    const answers = new Map<boolean | undefined, number>();
+    for (const q of current.fixed) answers.set(answerOf(q), (answers.get(answerOf(q)) ?? 0) + 1);
+    const balanced = (q: Question) => !options.balance || q.type !== 'truefalse' || (answers.get(q.answer) ?? 0) < half;
+    const canTake = (q: Question) => {
+      const remaining: SlotGroup[] = [
+        { need: current.need - picked.length - 1, pool: current.pool },
+        ...resolved.sections.slice(current.index + 1).map((s) => ({ need: s.need, pool: s.pool })),
+      ];
+      const after = new Set(used).add(q.id);
+      const minimum = new Map(resolved.modules.map((m) => [m, resolved.minimumFor(m) - (counts.get(m) ?? 0) - (m === q.module ? 1 : 0)]));
+      if (!isFillable({ groups: remaining, minimum, used: after })) return false;
+      if (!options.later) return true;
+      const others = resolved.sections.map((s) => ({ need: s.need * options.later, pool: s.pool }));
+      return isFillable({ groups: [...remaining, ...others], used: after });
+    };
+    const take = (q: Question) => {
+      picked.push(q);
+      used.add(q.id);
+      counts.set(q.module, (counts.get(q.module) ?? 0) + 1);
+      answers.set(answerOf(q), (answers.get(answerOf(q)) ?? 0) + 1);
+    };
+    const passes: ((q: Question) => boolean)[] = [
+      (q) => (counts.get(q.module) ?? 0) < resolved.minimumFor(q.module) && balanced(q),
+      balanced,
+      () => true,
+    ];
+    for (const wanted of passes) {
+      for (const q of shuffled) if (picked.length < current.need && !used.has(q.id) && wanted(q) && canTake(q)) take(q);
+    }
+    if (picked.length < current.need) return undefined;
+    drawn.push([...current.fixed, ...picked]);
+  }
+  return drawn;
+}
+
+/**
+ * Returns the selections of a paper: one shared by every variant, or one per variant with
+ * `distinct_variants`; redrawn with the next attempt's seeds until `difficulty_average` holds.
+ * `problem` says what the last attempt missed when no attempt succeeded.
+ */
+export function drawSelections(resolved: ResolvedBlueprint, blueprint: Blueprint, seed: string, variants: number): { selections?: Selection[]; problem: string } {
+  const count = blueprint.distinct_variants ? variants : 1;
+  const range = blueprint.constraints.difficulty_average;
+  let problem = '';
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const selections: Selection[] = [];
+    const taken = new Set<string>();
+    for (let v = 0; v < count; v++) {
+      const selection = drawSelection(resolved, { seed, attempt, selection: v, later: count - v - 1, balance: blueprint.balance_truefalse, taken });
+      if (!selection) {
+        problem = `variant ${variantLabel(v)} could not be filled with questions no other variant has`;
+        break;
+      }
+      const all = selection.flat();
+      const average = sum(all.map((q) => q.difficulty)) / all.length;
+      if (range && (average < range[0] || average > range[1])) {
+        problem = `average difficulty ${average.toFixed(2)} outside ${range[0]}–${range[1]}`;
+        break;
+      }
+      for (const q of all) taken.add(q.id);
+      selections.push(selection);
+    }
+    if (selections.length === count) return { selections, problem: '' };
+  }
+  return { problem };
+}
