@@ -98,7 +98,7 @@ function checkTrueFalseBalance(resolved: ResolvedBlueprint, { blueprint, file, s
         file,
         source.placeOf(['sections', pool.index]),
         'blueprint/lopsided-truefalse',
-        `Unexpected ${Math.round(share * 100)} % of the answers in ${sectionName(pool)} being ${majority} on every variant, expected a mix: its pool has ${trues} true and ${all.length - trues} false statements`,
+        `Unexpected true/false ${sectionName(pool)} with ${Math.round(share * 100)} % of its answers ${majority}, expected a mix of √ and ×: its pool has ${trues} true and ${all.length - trues} false statements`,
         blueprint.balance_truefalse ? 'add exam true/false questions with the other answer (rewrite a statement so that it is the other way round), or lower `count`.' : 'remove `balance_truefalse: false`, or add questions with the other answer.',
       ),
     ];
