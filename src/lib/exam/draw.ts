@@ -79,11 +79,17 @@ function drawSelection(resolved: ResolvedBlueprint, options: DrawOptions): Selec
       balanced,
       () => true,
     ];
-    for (const wanted of passes) {
+    let firstPass = 0;
+    for (const [pass, wanted] of passes.entries()) {
       for (const q of shuffled) if (picked.length < current.need && !used.has(q.id) && wanted(q) && canTake(q)) take(q);
+      if (pass === 0) firstPass = picked.length;
     }
     if (picked.length < current.need) return undefined;
-    drawn.push([...current.fixed, ...picked]);
+    // Module minimums first, then the rest in shuffle order: the order the draw had before balancing
+    // existed, so a section whose balance changed nothing keeps its order (and its seeds their papers).
+    const position = new Map(shuffled.map((q, i) => [q.id, i]));
+    const rest = picked.slice(firstPass).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    drawn.push([...current.fixed, ...picked.slice(0, firstPass), ...rest]);
   }
   return drawn;
 }
