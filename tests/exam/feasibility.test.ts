@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/lib/diagnostics/index.ts';
 import { assembleExam, checkBlueprint, createManifest, parseBlueprint, type Exam } from '../../src/lib/exam/index.ts';
+import { drawSelections } from '../../src/lib/exam/draw.ts';
 import { loadQuestionBank, type Question } from '../../src/lib/questions/index.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -91,6 +92,34 @@ describe('feasibility is decided before drawing', () => {
     const { exam, diagnostics } = assembleExam(bank, allowed, { seed: '1' });
     expect(diagnostics).toEqual([]);
     expect(exam!.variants[0]!.sections[1]!.items[0]!.scoring!.map((s) => s.points)).toEqual([1.5, 1.5, 1]);
+  });
+});
+
+describe('difficulty_average', () => {
+  const tight = (text: string) => text.replace('constraints:', 'constraints:\n  difficulty_average: [2.6, 2.7]');
+
+  it('is met for every seed even when no redraw hits it: the first draw is repaired by swaps', () => {
+    const parsed = blueprint('overlap', tight);
+    const { resolved } = checkBlueprint(bank, parsed).checked!;
+    for (const seed of SEEDS) {
+      // No redraws at all: only the repair can bring the average into the range.
+      const { selections } = drawSelections(resolved, parsed.blueprint, seed, 1, 0);
+      const all = selections![0]!.flat();
+      const average = all.reduce((total, q) => total + q.difficulty, 0) / all.length;
+      expect(average, seed).toBeGreaterThanOrEqual(2.6);
+      expect(average, seed).toBeLessThanOrEqual(2.7);
+      expect(new Set(all.map((q) => q.id)).size).toBe(11);
+      expect(all.filter((q) => q.module === 'beta').length).toBeGreaterThanOrEqual(4);
+      expect(trues(all)).toBe(2);
+    }
+  });
+
+  it('is refused before drawing when even the easiest or hardest paper misses it', () => {
+    const parsed = blueprint('overlap', (text) => text.replace('constraints:', 'constraints:\n  difficulty_average: [3.5, 5]'));
+    expect(checkBlueprint(bank, parsed).diagnostics.map((d) => d.reason)).toEqual(['Unexpected `difficulty_average: [3.5, 5]` that no paper can meet: the pools allow averages from 2.36 to 2.64']);
+    // Exact, not a bound that ignores the overlap: each section alone could reach 2.91, together they cannot.
+    const overlapping = blueprint('overlap', (text) => text.replace('constraints:', 'constraints:\n  difficulty_average: [2.7, 2.9]'));
+    expect(checkBlueprint(bank, overlapping).diagnostics.map((d) => d.ruleId)).toEqual(['blueprint/unsatisfiable-constraints']);
   });
 });
 

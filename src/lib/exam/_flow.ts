@@ -81,3 +81,66 @@ export class FlowNetwork {
     return 0;
   }
 }
+
+interface CostEdge {
+  to: number;
+  capacity: number;
+  cost: number;
+  reverse: number;
+}
+
+/** A flow network with costs, for the easiest and the hardest paper a blueprint allows. */
+export class CostFlowNetwork {
+  private edges: CostEdge[][] = [];
+
+  /** Returns a new node. */
+  addNode(): number {
+    this.edges.push([]);
+    return this.edges.length - 1;
+  }
+
+  /** Adds an edge with a capacity and a cost per unit of flow. */
+  addEdge(from: number, to: number, capacity: number, cost: number): void {
+    this.edges[from]!.push({ to, capacity, cost, reverse: this.edges[to]!.length });
+    this.edges[to]!.push({ to: from, capacity: 0, cost: -cost, reverse: this.edges[from]!.length - 1 });
+  }
+
+  /**
+   * Returns the cost of a minimum-cost flow from `source` to `sink`, augmenting along shortest
+   * (Bellman–Ford) paths while they lower the cost; the network must have no negative cycle.
+   */
+  minCost(source: number, sink: number): number {
+    let total = 0;
+    for (;;) {
+      const distance = this.edges.map(() => Infinity);
+      const via: ([number, number] | undefined)[] = this.edges.map(() => undefined);
+      distance[source] = 0;
+      const queue = [source];
+      const queued = this.edges.map(() => false);
+      queued[source] = true;
+      while (queue.length) {
+        const node = queue.shift()!;
+        queued[node] = false;
+        for (const [index, edge] of this.edges[node]!.entries()) {
+          if (edge.capacity > 0 && distance[node]! + edge.cost < distance[edge.to]!) {
+            distance[edge.to] = distance[node]! + edge.cost;
+            via[edge.to] = [node, index];
+            if (!queued[edge.to]) {
+              queued[edge.to] = true;
+              queue.push(edge.to);
+            }
+          }
+        }
+      }
+      if (distance[sink] === Infinity || distance[sink]! >= 0) return total;
+      let amount = Infinity;
+      for (let node = sink; node !== source; node = via[node]![0]) amount = Math.min(amount, this.edges[via[node]![0]]![via[node]![1]]!.capacity);
+      for (let node = sink; node !== source; node = via[node]![0]) {
+        const edge = this.edges[via[node]![0]]![via[node]![1]]!;
+        edge.capacity -= amount;
+        this.edges[edge.to]![edge.reverse]!.capacity += amount;
+      }
+      total += amount * distance[sink]!;
+    }
+  }
+}

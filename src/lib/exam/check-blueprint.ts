@@ -1,7 +1,7 @@
 import { createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
 import { sum } from '../numbers.ts';
 import type { QuestionBank } from '../questions/index.ts';
-import { countDistinct, findOverbookedGroups, isFillable, maxFromModule, type SlotGroup } from './feasibility.ts';
+import { countDistinct, extremeDifficulty, findOverbookedGroups, isFillable, maxFromModule, type SlotGroup } from './feasibility.ts';
 import type { ParsedBlueprint } from './parse-blueprint.ts';
 import { planPoints } from './points.ts';
 import { describeFilters, resolvePools, sectionName, type ResolvedBlueprint } from './pools.ts';
@@ -67,11 +67,11 @@ function checkFeasibility(resolved: ResolvedBlueprint, { blueprint, file, source
     );
   }
   const range = blueprint.constraints.difficulty_average;
-  if (range) {
-    // The easiest and the hardest paper the pools allow, ignoring overlaps: if even these miss the range, no draw meets it.
+  if (range && !diagnostics.length) {
+    // The easiest and the hardest paper the pools allow (minimum-cost flows): if even these miss the range, no draw meets it.
     const count = sum(resolved.sections.map((s) => s.section.count));
-    const extreme = (order: 1 | -1) => sum(resolved.sections.map((s) => sum(s.fixed.map((q) => q.difficulty)) + sum(s.pool.map((q) => q.difficulty).sort((a, b) => order * (a - b)).slice(0, s.need)))) / count;
-    const [easiest, hardest] = [extreme(1), extreme(-1)];
+    const fixed = sum(resolved.sections.flatMap((s) => s.fixed.map((q) => q.difficulty)));
+    const [easiest, hardest] = ([1, -1] as const).map((order) => (fixed + extremeDifficulty({ groups: resolved.sections.map((s) => ({ need: s.need, pool: s.pool })), minimum }, order)) / count) as [number, number];
     if (hardest < range[0] || easiest > range[1]) {
       diagnostics.push(
         createError(file, source.placeOf(['constraints', 'difficulty_average']), 'blueprint/unsatisfiable-constraints', `Unexpected \`difficulty_average: [${range[0]}, ${range[1]}]\` that no paper can meet: the pools allow averages from ${easiest.toFixed(2)} to ${hardest.toFixed(2)}`, 'change the range, widen the section filters, or add questions to the bank.'),

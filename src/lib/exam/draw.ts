@@ -94,34 +94,97 @@ function drawSelection(resolved: ResolvedBlueprint, options: DrawOptions): Selec
   return drawn;
 }
 
+const averageOf = (selection: Selection) => {
+  const all = selection.flat();
+  return sum(all.map((q) => q.difficulty)) / all.length;
+};
+
+/**
+ * Returns the selection with drawn questions swapped, one at a time, for unused questions of the
+ * same section until the average difficulty lies in `range`; or undefined when no swap helps.
+ * A swap keeps module minimums, true/false answers (when balancing) and, with `stillFillable`,
+ * what later variants need. Fixed questions stay. Deterministic: candidates are tried by id.
+ */
+function repairDifficulty(
+  selection: Selection,
+  resolved: ResolvedBlueprint,
+  [low, high]: [number, number],
+  { unavailable, balance, stillFillable }: { unavailable: ReadonlySet<string>; balance: boolean; stillFillable: (used: Set<string>) => boolean },
+): Selection | undefined {
+  const current = selection.map((questions) => [...questions]);
+  const size = current.flat().length;
+  const distance = (total: number) => Math.max(0, low * size - total, total - high * size);
+  for (let total = sum(current.flat().map((q) => q.difficulty)); distance(total) > 1e-9; ) {
+    const used = new Set([...unavailable, ...current.flat().map((q) => q.id)]);
+    const counts = new Map<string, number>();
+    for (const q of current.flat()) counts.set(q.module, (counts.get(q.module) ?? 0) + 1);
+    let best: { s: number; out: number; replacement: Question; after: number } | undefined;
+    for (const pool of resolved.sections) {
+      const questions = current[pool.index]!;
+      for (let out = pool.fixed.length; out < questions.length; out++) {
+        const q = questions[out]!;
+        for (const replacement of pool.pool) {
+          if (used.has(replacement.id)) continue;
+          if (replacement.module !== q.module && (counts.get(q.module) ?? 0) - 1 < resolved.minimumFor(q.module)) continue;
+          if (balance && q.type === 'truefalse' && replacement.type === 'truefalse' && q.answer !== replacement.answer) continue;
+          const after = total - q.difficulty + replacement.difficulty;
+          if (distance(after) >= distance(total) - 1e-9) continue;
+          if (best && (distance(after) > distance(best.after) || (distance(after) === distance(best.after) && Math.abs(after - total) >= Math.abs(best.after - total)))) continue;
+          best = { s: pool.index, out, replacement, after };
+        }
+      }
+    }
+    if (!best) return undefined;
+    const next = current.map((questions) => [...questions]);
+    next[best.s]![best.out] = best.replacement;
+    if (!stillFillable(new Set([...unavailable, ...next.flat().map((q) => q.id)]))) return undefined;
+    current.splice(0, current.length, ...next);
+    total = best.after;
+  }
+  return current;
+}
+
 /**
  * Returns the selections of a paper: one shared by every variant, or one per variant with
  * `distinct_variants`; redrawn with the next attempt's seeds until `difficulty_average` holds.
- * `problem` says what the last attempt missed when no attempt succeeded.
+ * If no attempt meets it, the first attempt's draw is repaired by swapping questions within their
+ * sections (so a possible average is not left to luck). `problem` says what could not be met.
  */
-export function drawSelections(resolved: ResolvedBlueprint, blueprint: Blueprint, seed: string, variants: number): { selections?: Selection[]; problem: string } {
+export function drawSelections(resolved: ResolvedBlueprint, blueprint: Blueprint, seed: string, variants: number, attempts = MAX_ATTEMPTS): { selections?: Selection[]; problem: string } {
   const count = blueprint.distinct_variants ? variants : 1;
   const range = blueprint.constraints.difficulty_average;
+  const balance = blueprint.balance_truefalse;
   let problem = '';
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const selections: Selection[] = [];
     const taken = new Set<string>();
     for (let v = 0; v < count; v++) {
-      const selection = drawSelection(resolved, { seed, attempt, selection: v, later: count - v - 1, balance: blueprint.balance_truefalse, taken });
+      const selection = drawSelection(resolved, { seed, attempt, selection: v, later: count - v - 1, balance, taken });
       if (!selection) {
         problem = `variant ${variantLabel(v)} could not be filled with questions no other variant has`;
         break;
       }
-      const all = selection.flat();
-      const average = sum(all.map((q) => q.difficulty)) / all.length;
+      const average = averageOf(selection);
       if (range && (average < range[0] || average > range[1])) {
         problem = `average difficulty ${average.toFixed(2)} outside ${range[0]}–${range[1]}`;
         break;
       }
-      for (const q of all) taken.add(q.id);
+      for (const q of selection.flat()) taken.add(q.id);
       selections.push(selection);
     }
     if (selections.length === count) return { selections, problem: '' };
   }
-  return { problem };
+  if (!range) return { problem };
+  const selections: Selection[] = [];
+  const taken = new Set<string>();
+  for (let v = 0; v < count; v++) {
+    const later = count - v - 1;
+    const drawn = drawSelection(resolved, { seed, attempt: 0, selection: v, later, balance, taken });
+    const stillFillable = (used: Set<string>) => !later || isFillable({ groups: resolved.sections.map((s) => ({ need: s.need * later, pool: s.pool })), used });
+    const repaired = drawn && repairDifficulty(drawn, resolved, range, { unavailable: taken, balance, stillFillable });
+    if (!repaired) return { problem };
+    for (const q of repaired.flat()) taken.add(q.id);
+    selections.push(repaired);
+  }
+  return { selections, problem: '' };
 }

@@ -1,5 +1,6 @@
+import { sum } from '../numbers.ts';
 import type { Question } from '../questions/index.ts';
-import { FlowNetwork } from './_flow.ts';
+import { CostFlowNetwork, FlowNetwork } from './_flow.ts';
 
 /** Slots to fill from a pool: one section of one selection. */
 export interface SlotGroup {
@@ -105,4 +106,44 @@ export function maxFromModule(problem: FillProblem, module: string): number {
 /** Returns the number of distinct questions in the pools of `groups`. */
 export function countDistinct(groups: readonly SlotGroup[], used?: ReadonlySet<string>): number {
   return new Set(groups.flatMap((g) => g.pool.filter((q) => !used?.has(q.id)).map((q) => q.id))).size;
+}
+
+/**
+ * Returns the smallest (`order: 1`) or largest (`order: -1`) total difficulty of questions that
+ * fill every group with distinct questions while meeting the module minimums: a minimum-cost flow
+ * where filling a slot or a minimum earns a large bonus, so those come first. Assumes `isFillable`.
+ */
+export function extremeDifficulty(problem: FillProblem, order: 1 | -1): number {
+  const BONUS = 1e6;
+  const network = new CostFlowNetwork();
+  const source = network.addNode();
+  const sink = network.addNode();
+  const questionNodes = new Map<string, number>();
+  const moduleNodes = new Map<string, number>();
+  let slots = 0;
+  for (const group of problem.groups) {
+    if (group.need <= 0) continue;
+    const groupNode = network.addNode();
+    network.addEdge(source, groupNode, group.need, -BONUS);
+    slots += group.need;
+    for (const question of group.pool) {
+      if (problem.used?.has(question.id)) continue;
+      let node = questionNodes.get(question.id);
+      if (node === undefined) {
+        questionNodes.set(question.id, (node = network.addNode()));
+        let moduleNode = moduleNodes.get(question.module);
+        if (moduleNode === undefined) {
+          moduleNodes.set(question.module, (moduleNode = network.addNode()));
+          const needed = Math.max(0, problem.minimum?.get(question.module) ?? 0);
+          if (needed) network.addEdge(moduleNode, sink, needed, -BONUS);
+          network.addEdge(moduleNode, sink, Number.MAX_SAFE_INTEGER, 0);
+        }
+        network.addEdge(node, moduleNode, 1, order * question.difficulty);
+      }
+      network.addEdge(groupNode, node, 1, 0);
+    }
+  }
+  const minimums = sum([...moduleNodes.keys()].map((m) => Math.max(0, problem.minimum?.get(m) ?? 0)));
+  const cost = network.minCost(source, sink) + BONUS * (slots + minimums);
+  return order * cost;
 }
