@@ -1,5 +1,5 @@
 /**
- * A small max-flow (Dinic) for deciding, before anything is drawn, whether a blueprint's sections
+ * A small max-flow (Dinic) and min-cost flow for deciding, before anything is drawn, whether a blueprint's sections
  * can be filled: sections need distinct questions from overlapping pools (a bipartite b-matching),
  * and modules may need a minimum number of them (lower bounds). Internal to `exam/`.
  */
@@ -7,11 +7,13 @@
 interface Edge {
   to: number;
   capacity: number;
+  /** Cost per unit of flow (only `minCost` reads it). */
+  cost: number;
   /** Index of the reverse edge in `edges[to]`. */
   reverse: number;
 }
 
-/** A flow network with integer capacities; nodes are numbers from `addNode`. */
+/** A flow network with integer capacities and optional costs; nodes are numbers from `addNode`. */
 export class FlowNetwork {
   private edges: Edge[][] = [];
 
@@ -21,17 +23,10 @@ export class FlowNetwork {
     return this.edges.length - 1;
   }
 
-  /** Adds an edge; returns a handle whose remaining capacity `flowOn` reads later. */
-  addEdge(from: number, to: number, capacity: number): [number, number] {
-    this.edges[from]!.push({ to, capacity, reverse: this.edges[to]!.length });
-    this.edges[to]!.push({ to: from, capacity: 0, reverse: this.edges[from]!.length - 1 });
-    return [from, this.edges[from]!.length - 1];
-  }
-
-  /** Returns the flow on an edge added with `addEdge` (its reverse edge's residual capacity). */
-  flowOn([from, index]: [number, number]): number {
-    const edge = this.edges[from]![index]!;
-    return this.edges[edge.to]![edge.reverse]!.capacity;
+  /** Adds an edge from `from` to `to`; `cost` (per unit of flow) matters only to `minCost`. */
+  addEdge(from: number, to: number, capacity: number, cost = 0): void {
+    this.edges[from]!.push({ to, capacity, cost, reverse: this.edges[to]!.length });
+    this.edges[to]!.push({ to: from, capacity: 0, cost: -cost, reverse: this.edges[from]!.length - 1 });
   }
 
   /** Returns the maximum flow from `source` to `sink` and leaves the residual network in place. */
@@ -48,61 +43,6 @@ export class FlowNetwork {
   /** Returns whether each node can still be reached from `source` in the residual network. */
   reachableFrom(source: number): boolean[] {
     return this.levels(source).map((l) => l >= 0);
-  }
-
-  private levels(source: number): number[] {
-    const level = this.edges.map(() => -1);
-    level[source] = 0;
-    const queue = [source];
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
-      for (const edge of this.edges[node]!) {
-        if (edge.capacity > 0 && level[edge.to]! < 0) {
-          level[edge.to] = level[node]! + 1;
-          queue.push(edge.to);
-        }
-      }
-    }
-    return level;
-  }
-
-  private push(node: number, sink: number, limit: number, level: number[], next: number[]): number {
-    if (node === sink) return limit;
-    for (; next[node]! < this.edges[node]!.length; next[node]!++) {
-      const edge = this.edges[node]![next[node]!]!;
-      if (edge.capacity <= 0 || level[edge.to] !== level[node]! + 1) continue;
-      const pushed = this.push(edge.to, sink, Math.min(limit, edge.capacity), level, next);
-      if (pushed > 0) {
-        edge.capacity -= pushed;
-        this.edges[edge.to]![edge.reverse]!.capacity += pushed;
-        return pushed;
-      }
-    }
-    return 0;
-  }
-}
-
-interface CostEdge {
-  to: number;
-  capacity: number;
-  cost: number;
-  reverse: number;
-}
-
-/** A flow network with costs, for the easiest and the hardest paper a blueprint allows. */
-export class CostFlowNetwork {
-  private edges: CostEdge[][] = [];
-
-  /** Returns a new node. */
-  addNode(): number {
-    this.edges.push([]);
-    return this.edges.length - 1;
-  }
-
-  /** Adds an edge with a capacity and a cost per unit of flow. */
-  addEdge(from: number, to: number, capacity: number, cost: number): void {
-    this.edges[from]!.push({ to, capacity, cost, reverse: this.edges[to]!.length });
-    this.edges[to]!.push({ to: from, capacity: 0, cost: -cost, reverse: this.edges[from]!.length - 1 });
   }
 
   /**
@@ -142,5 +82,36 @@ export class CostFlowNetwork {
       }
       total += amount * distance[sink]!;
     }
+  }
+
+  private levels(source: number): number[] {
+    const level = this.edges.map(() => -1);
+    level[source] = 0;
+    const queue = [source];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      for (const edge of this.edges[node]!) {
+        if (edge.capacity > 0 && level[edge.to]! < 0) {
+          level[edge.to] = level[node]! + 1;
+          queue.push(edge.to);
+        }
+      }
+    }
+    return level;
+  }
+
+  private push(node: number, sink: number, limit: number, level: number[], next: number[]): number {
+    if (node === sink) return limit;
+    for (; next[node]! < this.edges[node]!.length; next[node]!++) {
+      const edge = this.edges[node]![next[node]!]!;
+      if (edge.capacity <= 0 || level[edge.to] !== level[node]! + 1) continue;
+      const pushed = this.push(edge.to, sink, Math.min(limit, edge.capacity), level, next);
+      if (pushed > 0) {
+        edge.capacity -= pushed;
+        this.edges[edge.to]![edge.reverse]!.capacity += pushed;
+        return pushed;
+      }
+    }
+    return 0;
   }
 }

@@ -1,6 +1,6 @@
 import { sum } from '../numbers.ts';
 import type { Question } from '../questions/index.ts';
-import { CostFlowNetwork, FlowNetwork } from './_flow.ts';
+import { FlowNetwork } from './_flow.ts';
 
 /** Slots to fill from a pool: one section of one selection. */
 export interface SlotGroup {
@@ -17,7 +17,7 @@ export interface FillProblem {
   used?: ReadonlySet<string>;
 }
 
-/** Builds group → question → (module →) sink; returns the network and its handles. */
+/** Builds group → question → (module →) sink; returns the network and its nodes. */
 function buildNetwork({ groups, minimum, used }: FillProblem) {
   const network = new FlowNetwork();
   const source = network.addNode();
@@ -25,7 +25,6 @@ function buildNetwork({ groups, minimum, used }: FillProblem) {
   const groupNodes = groups.map(() => network.addNode());
   const questionNodes = new Map<string, number>();
   const moduleNodes = new Map<string, number>();
-  const questionEdges: { group: number; id: string; edge: [number, number] }[] = [];
   for (const [g, group] of groups.entries()) {
     for (const question of group.pool) {
       if (used?.has(question.id)) continue;
@@ -42,10 +41,10 @@ function buildNetwork({ groups, minimum, used }: FillProblem) {
           network.addEdge(node, sink, 1);
         }
       }
-      questionEdges.push({ group: g, id: question.id, edge: network.addEdge(groupNodes[g]!, node, 1) });
+      network.addEdge(groupNodes[g]!, node, 1);
     }
   }
-  return { network, source, sink, groupNodes, moduleNodes, questionEdges };
+  return { network, source, sink, groupNodes, moduleNodes };
 }
 
 /**
@@ -115,7 +114,7 @@ export function countDistinct(groups: readonly SlotGroup[], used?: ReadonlySet<s
  */
 export function extremeDifficulty(problem: FillProblem, order: 1 | -1): number {
   const BONUS = 1e6;
-  const network = new CostFlowNetwork();
+  const network = new FlowNetwork();
   const source = network.addNode();
   const sink = network.addNode();
   const questionNodes = new Map<string, number>();
