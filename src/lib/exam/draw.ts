@@ -46,10 +46,7 @@ function drawSelection(resolved: ResolvedBlueprint, options: DrawOptions): Selec
   const drawn: Selection = [];
   for (const current of resolved.sections) {
     const random = createRandom(`${key}:${current.index}`);
-    const shuffled = shuffle(
-      current.pool.filter((q) => !used.has(q.id)),
-      random,
-    );
+    const shuffled = shuffle(current.pool.filter((q) => !used.has(q.id)), random);
     const picked: Question[] = [];
     // True/false balance: at most half (rounded up) of the section with the same answer, while that is possible.
     const half = Math.ceil(current.section.count / 2);
