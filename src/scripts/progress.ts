@@ -1,3 +1,4 @@
+import { fillPlaceholders as fill } from '../lib/i18n/fill.ts';
 import { clearProgress, currentProgress, loadProgress } from './progress-store.ts';
 
 // Markup contract (rendered by the home and module pages):
@@ -6,7 +7,6 @@ import { clearProgress, currentProgress, loadProgress } from './progress-store.t
 //   [data-progress-reset]                                                 a button that clears progress
 const root = document.documentElement;
 const strings = JSON.parse(root.querySelector('script#progress-strings')?.textContent ?? '{}') as Record<string, string>;
-const fill = (text = '', values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 function render() {
   const store = loadProgress();

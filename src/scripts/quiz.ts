@@ -1,5 +1,7 @@
 import { isFillAnswerCorrect } from '../lib/questions/answers.ts';
+import { fillPlaceholders as fill } from '../lib/i18n/fill.ts';
 import { indexToLetter } from '../lib/questions/question.ts';
+import { permutationWithPins, shuffle } from '../lib/quiz/random.ts';
 import type { AnswerKey } from '../lib/quiz/render.ts';
 import { currentProgress, loadProgress, saveProgress } from './progress-store.ts';
 
@@ -14,16 +16,6 @@ interface QuizData {
 }
 
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-
-function shuffled<T>(items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
 
 /** Reorders a choice question's options in the page, keeping pinned ones in place, and re-letters them. */
 function shuffleOptions(item: Element, key: Key, strings: Record<string, string>) {
@@ -31,8 +23,7 @@ function shuffleOptions(item: Element, key: Key, strings: Record<string, string>
   const box = item.querySelector(':scope > fieldset .quiz-options');
   if (!box) return;
   const labels = $$<HTMLLabelElement>(box, ':scope > label');
-  const free = shuffled(labels.filter((_, i) => !key.pins[i]));
-  const order = labels.map((label, i) => (key.pins[i] ? label : free.shift()!));
+  const order = permutationWithPins(key.pins, Math.random).map((i) => labels[i]!);
   order.forEach((label, position) => {
     box.append(label);
     label.querySelector('.quiz-letter')!.textContent = indexToLetter(position);
@@ -110,7 +101,7 @@ function setUpQuiz(section: HTMLElement) {
   let drawn: number[] = [];
 
   const start = () => {
-    drawn = data.mode === 'practice' ? shuffled(items.map((_, i) => i)).slice(0, data.draw).sort((a, b) => a - b) : items.map((_, i) => i);
+    drawn = data.mode === 'practice' ? shuffle(items.map((_, i) => i), Math.random).slice(0, data.draw).sort((a, b) => a - b) : items.map((_, i) => i);
     items.forEach((item, i) => {
       item.hidden = !drawn.includes(i);
       item.classList.remove('is-marked');

@@ -21,6 +21,9 @@ describe('checkProject', () => {
     expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(
       [
         'bank/missing-lock',
+        // Blueprints and rubrics are part of the check (question-bank/blueprints/typo.yaml, rubrics/weights.yaml).
+        'blueprint/unknown-field',
+        'rubric/weights-not-100',
         'content/broken-link',
         'content/empty-module',
         'content/exam-question-in-quiz',

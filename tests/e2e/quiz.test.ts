@@ -86,14 +86,42 @@ describe('self-check quiz in a lesson', () => {
     await page.close();
   });
 
-  it('draws a random set on the module practice page and can draw again', async () => {
+  it('draws a fresh random subset on the module practice page each time', async () => {
     const page = await browser.page();
-    await page.goto(browser.url('/basics/practice/'));
-    const visible = () => page.locator('.quiz-question:visible').count();
-    expect(await visible()).toBe(3);
-    await page.getByRole('button', { name: '提交答案' }).click();
-    await page.getByRole('button', { name: '换一组题' }).click();
-    expect(await visible()).toBe(3);
+    // The fixture module has 3 practice questions, fewer than a practice draw (10), so every draw
+    // would show all of them: serve the page with a draw of 2, so a redraw that does not redraw fails.
+    // Math.random is replaced by a fixed sequence, so the draws are the same on every run.
+    await page.addInitScript(() => {
+      let state = 20260;
+      Math.random = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    });
+    const url = browser.url('/basics/practice/');
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      expect(body).toContain('"draw":3');
+      await route.fulfill({ response, body: body.replace('"draw":3', '"draw":2') });
+    });
+    await page.goto(url);
+    const visible = page.locator('.quiz-question:visible');
+    const draws: string[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      expect(await visible.count()).toBe(2);
+      expect(await visible.locator('.quiz-number').allTextContents()).toEqual(['1.', '2.']);
+      draws.push((await visible.evaluateAll((items) => items.map((item) => item.getAttribute('data-question')))).join(' '));
+      // Answer what is shown (first option, or any text), check, and ask for a new set.
+      for (const item of await visible.all()) {
+        const option = item.locator('input[type=radio], input[type=checkbox]');
+        if (await option.count()) await option.first().check();
+        for (const blank of await item.locator('input.quiz-blank, textarea').all()) await blank.fill('x');
+      }
+      await page.getByRole('button', { name: '提交答案' }).click();
+      await page.getByRole('button', { name: '换一组题' }).click();
+      expect(await page.locator('.quiz-feedback:visible').count()).toBe(0);
+    }
+    // Every question of the pool turns up, and the sets differ between attempts.
+    expect(new Set(draws.flatMap((d) => d.split(' '))).size).toBe(3);
+    expect(new Set(draws).size).toBeGreaterThan(1);
     await page.close();
   });
 });

@@ -43,6 +43,26 @@ export const BlueprintSchema = z.strictObject({
       options: z.boolean().default(true).describe('shuffle options per variant (pinned options stay)'),
     })
     .default({ questions: true, options: true }),
+  answers: z
+    .enum(['sheet', 'paper'])
+    .default('sheet')
+    .describe('where trainees answer: `sheet` (default) on the separate answer sheet (答题卡), the paper has no answer brackets or lines; `paper` on the paper itself, and no sheet is printed'),
+  multiple_scoring: z
+    .enum(['all-or-nothing', 'partial'])
+    .default('all-or-nothing')
+    .describe('how a multiple-choice answer scores: `all-or-nothing` (default) full points only for exactly the right letters; `partial` part of the points for a correct subset with no wrong letter'),
+  allow_half_points: z
+    .boolean()
+    .default(false)
+    .describe('`true` allows half points (1.5, 6.5) where a section’s `points` are shared out over scoring points or case parts; default: such a blueprint is an error'),
+  distinct_variants: z
+    .boolean()
+    .default(false)
+    .describe('`true` gives every variant its own questions, no question on two variants (正考/补考); default: every variant has the same questions in another order (乱序卷)'),
+  balance_truefalse: z
+    .boolean()
+    .default(true)
+    .describe('draw about as many true as false statements in each true/false section when the pool allows (default `true`); `false` draws without looking at the answers'),
   include_practice: z
     .boolean()
     .default(false)

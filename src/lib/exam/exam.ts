@@ -45,6 +45,10 @@ export interface Exam {
   totalPoints: number;
   passMark: number;
   instructions: string[];
+  /** Where trainees answer (blueprint `answers`): on the answer sheet, or on the paper (no sheet). */
+  answers: 'sheet' | 'paper';
+  /** How multiple-choice answers score (blueprint `multiple_scoring`). */
+  multipleScoring: 'all-or-nothing' | 'partial';
   bankTitle: string;
   bankVersion: string;
   seed: string;
@@ -63,8 +67,8 @@ export const SECTION_NAMES: Record<QuestionType, string> = {
   case: '案例分析题',
 };
 
-/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions). */
-export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions'> {
+/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions, answering and scoring rules). */
+export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions' | 'answers' | 'multipleScoring'> {
   return {
     title: blueprint.title,
     organization: blueprint.organization,
@@ -72,6 +76,8 @@ export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organi
     totalPoints: blueprint.total_points,
     passMark: blueprint.pass_mark,
     instructions: blueprint.instructions,
+    answers: blueprint.answers,
+    multipleScoring: blueprint.multiple_scoring,
   };
 }
 

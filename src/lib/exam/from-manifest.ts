@@ -1,6 +1,6 @@
 import { fingerprintQuestion } from '../bank/index.ts';
 import { letterToIndex, type QuestionBank } from '../questions/index.ts';
-import { scaleScoring } from './assemble.ts';
+import { scaleScoring } from './points.ts';
 import { examHeaderOf, type Exam, type ExamItem, type ExamSection } from './exam.ts';
 import type { ExamManifest } from './manifest.ts';
 import type { ParsedBlueprint } from './parse-blueprint.ts';

@@ -1,1 +1,2 @@
+export { fillPlaceholders } from './fill.ts';
 export { createTranslator, UI_LANGUAGES, type Translate, type UiStringKey, type UiStrings } from './strings.ts';

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './fill.ts';
 /**
  * Every string the site shows that is not content, in one place.
  * Switching `lang` in `trainbook.config.mjs` switches the whole interface.
@@ -237,7 +238,6 @@ export const UI_LANGUAGES = Object.keys(DICTIONARIES);
 export function createTranslator(lang: string) {
   const strings = DICTIONARIES[lang];
   if (!strings) throw new TypeError(`createTranslator: unknown language \`${lang}\`, expected one of ${UI_LANGUAGES.join(', ')}`);
-  return (key: UiStringKey, values: Record<string, string | number> = {}) =>
-    strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (key: UiStringKey, values: Record<string, string | number> = {}) => fillPlaceholders(strings[key], values);
 }
 export type Translate = ReturnType<typeof createTranslator>;

@@ -14,6 +14,7 @@ import { createError, createWarning, type Diagnostic } from '../diagnostics/inde
 import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
+import { checkExamFiles } from './check-exams.ts';
 import { checkMarkingFiles } from './check-marking.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { checkTrainingFiles } from './check-training.ts';
@@ -81,7 +82,8 @@ export async function loadProject(config: TrainbookConfig): Promise<Omit<Project
 
 /**
  * Returns every problem in the project without building the site: module and lesson
- * metadata, the question bank, then each lesson's Markdown (callouts, links, images, quizzes).
+ * metadata, the question bank, each lesson's Markdown (callouts, links, images, quizzes), then
+ * blueprints and rubrics (so `npm run build` stops before building when a sample exam cannot be made).
  * `markdown: false` skips the last part, for the build, whose renderer runs the same checks.
  */
 export async function checkProject(config: TrainbookConfig, { markdown = true }: { markdown?: boolean } = {}): Promise<ProjectCheck> {
@@ -92,6 +94,8 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   const lessons = listLessons(course);
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
+  const bankHasErrors = diagnostics.some((d) => d.severity === 'error' && path.resolve(config.rootDir, d.file).startsWith(config.bankDir + path.sep));
+  diagnostics.push(...(await checkExamFiles(config, bank, { bankHasErrors })));
   diagnostics.push(...(await checkMarkingFiles(config, bank)));
   diagnostics.push(...(await checkTrainingFiles(config, course)));
   return {
