@@ -28,6 +28,8 @@ export interface MetaFromTags {
   rev?: number;
   /** Letters of pinned options, e.g. `E`. */
   pin?: string;
+  /** Points, for formats without a grade field (GIFT). */
+  points?: number;
 }
 
 /** Splits tags into trainbook's metadata and the question's own tags. */
@@ -46,6 +48,7 @@ export function readMetaTags(tags: readonly string[]): MetaFromTags {
     else if (key === 'visibility' && (value === 'practice' || value === 'exam')) meta.visibility = value;
     else if (key === 'rev' && /^[1-9]\d*$/.test(value)) meta.rev = Number(value);
     else if (key === 'pin' && /^[A-Z]+$/.test(value)) meta.pin = value;
+    else if (key === 'points' && Number(value) > 0) meta.points = Number(value);
   }
   return meta;
 }
