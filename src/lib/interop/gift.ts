@@ -37,7 +37,7 @@ export async function questionsToGift(questions: readonly Question[], context: E
         continue;
       }
       enter(`${moduleCategory}/${question.id}`);
-      const comment = [`// [id:${question.id}]`, ...tagComments([...question.tags, ...metaTags(question), `trainbook:points=${question.points}`])].join(" ");
+      const comment = [`// [id:${question.id}]`, ...tagComments([...question.tags, ...metaTags(question), `trainbook:points=${question.points}`])].join(' ');
       // A description has no feedback in GIFT: the case's explanation travels in a comment, which Moodle ignores.
       out.push(comment, `// 解析：${escapeText(question.explanation).replace(/\n/g, '\\n')}`, `::${question.id}::[markdown]${escapeText(question.stem)}`, '');
       for (const [index, part] of question.parts.entries()) {

@@ -582,14 +582,19 @@ async function richText(node: unknown, images: Map<string, Uint8Array>, format?:
   if (typeof field !== 'object') return String(field).trim();
   for (const file of (field.file as XmlNode[] | undefined) ?? []) {
     const name = String(file['@name'] ?? '');
-    if (name) images.set(name, new Uint8Array(Buffer.from(String(file['#text'] ?? ''), 'base64')));
+    if (name) images.set(safeFileName(name), new Uint8Array(Buffer.from(String(file['#text'] ?? ''), 'base64')));
   }
   const raw = textOf(field).trim();
   const kind = format ?? String(field['@format'] ?? 'html');
-  const withAssets = (text: string) => text.replace(/@@PLUGINFILE@@\/([^\s"')]+)/g, (_, name: string) => `assets/${decodeURIComponent(name)}`);
+  const withAssets = (text: string) => text.replace(/@@PLUGINFILE@@\/([^\s"')<]+)/g, (_, name: string) => `assets/${safeFileName(decodeURIComponent(name))}`);
   if (kind === 'plain_text' || kind === 'markdown') return withAssets(raw);
   if (kind === 'moodle_auto_format' && !/<[a-z][^>]*>/i.test(raw)) return withAssets(raw);
   return withAssets(await htmlToMarkdown(raw));
+}
+
+/** An image name that works in a Markdown link and on every file system: `ticket form.png` → `ticket-form.png`. */
+function safeFileName(name: string): string {
+  return name.replace(/[\s()[\]<>"'\\/:*?|#%]+/g, '-');
 }
 
 function listTags(question: XmlNode): string[] {

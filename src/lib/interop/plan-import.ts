@@ -75,7 +75,8 @@ export function planImport(drafts: readonly QuestionDraft[], target: ImportTarge
   const prefixes = new Map<string, string>();
   const questions = drafts.map((draft) => {
     if (draft.id !== undefined) return draft;
-    const prefix = prefixes.get(draft.module) ?? modulePrefix(draft.module, target.bank.questions);
+    // Kept ids count too: a Moodle export of `ops-…` questions into an empty module continues `ops`.
+    const prefix = prefixes.get(draft.module) ?? modulePrefix(draft.module, [...target.bank.questions, ...drafts.flatMap((d) => (d.id && keptAt.get(d.id) === d ? [{ id: d.id, module: d.module }] : []))]);
     prefixes.set(draft.module, prefix);
     return { ...draft, id: allocate(prefix) };
   });
