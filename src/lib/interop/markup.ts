@@ -101,6 +101,9 @@ function inlineText(node: RootContent | ElementContent): string {
     case 'em':
     case 'i':
       return wrap('*', inner());
+    case 'del':
+    case 's':
+      return wrap('~~', inner());
     case 'code':
       return `\`${textOf(node)}\``;
     case 'img':
