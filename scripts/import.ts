@@ -7,6 +7,7 @@ import { loadProject } from '../src/lib/project/index.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 
+
 const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.xml|file.gift> [--module <module>] [--name <file-name>] [--dry-run]
 
 Reads questions from a spreadsheet (the 题库 template of \`npm run new -- import-template\`),
@@ -54,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   const diagnostics = [...read.diagnostics, ...plan.diagnostics, ...images.diagnostics];
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
 
-  const relative = (file: string) => path.relative(PROJECT_ROOT, file);
+  // Paths as the user can use them: relative when inside the working folder, absolute otherwise.
+  const relative = (file: string) => (path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
   printSkipped(read.skipped);
   if (values['dry-run']) {
     for (const file of plan.files) console.log(`would ${file.appended ? 'append' : 'write'} ${relative(file.file)}: ${file.added.length} question(s) (${file.added[0]}…${file.added.at(-1)})`);
