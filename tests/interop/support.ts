@@ -36,7 +36,7 @@ export async function roundTrip(questions: readonly Question[], format: ExportFo
 }
 
 /** A question without where it was read from, for comparing content. */
-export function comparable(question: Question): Record<string, unknown> {
+export function comparable(question: Question): { id: string } & Record<string, unknown> {
   const { file: _file, place: _place, source: _source, ...content } = question;
   return content;
 }

@@ -81,18 +81,30 @@ export function planImport(drafts: readonly QuestionDraft[], target: ImportTarge
     return { ...draft, id: allocate(prefix) };
   });
 
-  for (const question of questions) {
-    // The same parser as `npm run check`; its positions are in generated text, so report at the source.
-    const { diagnostics: found } = parseQuestionFile(questionsToYaml([question]), 'import.yaml');
-    for (const d of found) diagnostics.push({ ...d, file: question.origin.file, place: question.origin.place, cause: undefined });
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { files: [], questions, diagnostics };
-
   const groups = new Map<string, QuestionDraft[]>();
   for (const question of questions) {
     const file = path.join(target.bankDir, question.module, `${question.lesson ?? fallbackName}.yaml`);
     groups.set(file, [...(groups.get(file) ?? []), question]);
   }
+  // The same parser as `npm run check`, once per file; its positions are in generated text, so each
+  // problem is reported at the source of the question whose lines hold it.
+  for (const group of groups.values()) {
+    const text = questionsToYaml(group);
+    const { diagnostics: found } = parseQuestionFile(text, 'import.yaml');
+    if (!found.length) continue;
+    const starts: number[] = [];
+    text.split('\n').forEach((line, index) => {
+      if (line.startsWith('  - id: ')) starts.push(index + 1);
+    });
+    for (const d of found) {
+      const line = d.place && 'line' in d.place ? d.place.line : 1;
+      const index = Math.max(0, starts.findLastIndex((start) => start <= line));
+      const question = group[index]!;
+      diagnostics.push({ ...d, file: question.origin.file, place: question.origin.place, cause: undefined });
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { files: [], questions, diagnostics };
+
   const files = [...groups].map(([file, group]): PlannedFile => {
     const existing = target.existingFiles.get(file);
     const added = group.map((q) => q.id!);
