@@ -42,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   const fallbackName = values.name ?? slugOf(path.basename(input, path.extname(input)));
   if (!/^[a-z0-9][a-z0-9-]*$/.test(fallbackName)) throw new UsageError(`\`--name ${fallbackName}\` must be lowercase letters, digits and hyphens`);
 
+  const loaded = performance.now();
   const read = await readImportFile(input, display, { module: values.module, modules: [...modules.keys()] });
   if (hasErrors(read.diagnostics)) throw new ContentError(read.diagnostics);
   const existingFiles = new Map<string, string>();
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values['dry-run']) {
     for (const file of plan.files) console.log(`would ${file.appended ? 'append' : 'write'} ${relative(file.file)}: ${file.added.length} question(s) (${file.added[0]}…${file.added.at(-1)})`);
     for (const image of images.write) console.log(`would write ${relative(image.file)}`);
-    console.log(`✓ dry run: ${plan.questions.length} question(s) would be imported in ${formatDuration(performance.now() - started)}; nothing was written.`);
+    console.log(`✓ project loaded in ${formatDuration(loaded - started)}; dry run: ${plan.questions.length} question(s) would be imported, nothing was written; checked in ${formatDuration(performance.now() - loaded)}`);
     return 0;
   }
   // Temporary files first, then renames: a failure before the renames leaves the bank as it was.
@@ -75,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const { temp, file } of staged) await rename(temp, file);
   for (const file of plan.files) console.log(`${file.appended ? 'appended to' : 'wrote'} ${relative(file.file)}: ${file.added.length} question(s)`);
   for (const image of images.write) console.log(`wrote ${relative(image.file)}`);
-  console.log(`✓ imported ${plan.questions.length} question(s) from ${display} in ${formatDuration(performance.now() - started)}. Review them, then \`npm run check\`.`);
+  console.log(`✓ project loaded in ${formatDuration(loaded - started)}; imported ${plan.questions.length} question(s) from ${display} in ${formatDuration(performance.now() - loaded)}\n  Review them, then run \`npm run check\`.`);
   return 0;
 }
 
