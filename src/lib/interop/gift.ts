@@ -5,7 +5,7 @@ import { fillAnswerVariants, withoutAddedVariants } from './fill-variants.ts';
 import type { ExportContext, ExportResult, ImportContext, ImportRead } from './formats.ts';
 import { correctFractions, formatFraction } from './fractions.ts';
 import { htmlToMarkdown } from './markup.ts';
-import { metaTags, readMetaTags } from './meta-tags.ts';
+import { draftMetadata, metaTags, readMetaTags, readScoringList } from './meta-tags.ts';
 
 /**
  * GIFT, Moodle's text format: `$CATEGORY:` lines, `// [id:…] [tag:…]` comments, `::title::`,
@@ -223,17 +223,7 @@ export async function giftToDrafts(source: string, file: string, context: Import
       result.diagnostics.push(createError(file, place, 'interop/missing-module', `Unexpected question \`${name}\` in category \`${category || '(none)'}\`, which names no module`, 'pass `--module <module>`, or add a `$CATEGORY:` line naming a module.'));
       continue;
     }
-    const common = {
-      ...(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id) ? { id } : /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(title) ? { id: title } : {}),
-      rev: meta.rev ?? 1,
-      module,
-      ...(meta.lesson ? { lesson: meta.lesson } : {}),
-      level: meta.level ?? 'basic',
-      difficulty: meta.difficulty ?? 2,
-      tags: meta.tags,
-      visibility: meta.visibility ?? 'exam',
-      origin: { file, place },
-    } as const;
+    const common = draftMetadata(meta, [id, title], module, { file, place });
     const ownId = common.id ?? '';
     if (open < 0) {
       // A description: trainbook keeps it only as the scenario of a case whose parts continue its id.
@@ -310,11 +300,7 @@ function splitEssayFeedback(text: string, points: number): { explanation: string
   const referenceAt = text.lastIndexOf('参考答案：');
   const scoringAt = text.lastIndexOf('评分要点：');
   if (referenceAt < 0 || scoringAt < referenceAt) return { explanation: text, reference: text || '（无参考答案）', scoring: [{ point: '按参考答案评分', points }] };
-  const scoring = text
-    .slice(scoringAt + '评分要点：'.length)
-    .split('\n')
-    .map((l) => /^\s*[-*]\s*(.+?)[（(](\d+(?:\.\d+)?)分[)）]\s*$/.exec(l))
-    .flatMap((m) => (m ? [{ point: m[1]!.trim(), points: Number(m[2]) }] : []));
+  const scoring = readScoringList(text.slice(scoringAt + '评分要点：'.length));
   return {
     explanation: text.slice(0, referenceAt).trim(),
     reference: text.slice(referenceAt + '参考答案：'.length, scoringAt).trim(),

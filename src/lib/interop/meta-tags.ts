@@ -1,5 +1,6 @@
 import type { Level } from '../content/schema.ts';
-import type { Question } from '../questions/index.ts';
+import type { Location } from '../diagnostics/index.ts';
+import { QUESTION_ID_PATTERN, type Question } from '../questions/index.ts';
 
 /**
  * trainbook's metadata as LMS tags (`trainbook:difficulty=3`), so a question that goes to Moodle
@@ -51,4 +52,31 @@ export function readMetaTags(tags: readonly string[]): MetaFromTags {
     else if (key === 'points' && Number(value) > 0) meta.points = Number(value);
   }
   return meta;
+}
+
+/**
+ * Returns the metadata fields of an imported question: the first of `ids` that is a valid id, then
+ * what the `trainbook:` tags say, with the defaults of a new question (rev 1, basic, difficulty 2, exam).
+ */
+export function draftMetadata(meta: MetaFromTags, ids: readonly string[], module: string, origin: { file: string; place?: Location }) {
+  const id = ids.find((candidate) => QUESTION_ID_PATTERN.test(candidate));
+  return {
+    ...(id ? { id } : {}),
+    rev: meta.rev ?? 1,
+    module,
+    ...(meta.lesson ? { lesson: meta.lesson } : {}),
+    level: meta.level ?? ('basic' as Level),
+    difficulty: meta.difficulty ?? 2,
+    tags: meta.tags,
+    visibility: meta.visibility ?? ('exam' as const),
+    origin,
+  };
+}
+
+/** Scoring points as exports write them for an LMS, one per line: `- 表达歉意（2分）`. */
+export function readScoringList(text: string): { point: string; points: number }[] {
+  return text
+    .split('\n')
+    .map((line) => /^\s*[-*]\s*(.+?)[（(](\d+(?:\.\d+)?)分[)）]\s*$/.exec(line))
+    .flatMap((m) => (m ? [{ point: m[1]!.trim(), points: Number(m[2]) }] : []));
 }

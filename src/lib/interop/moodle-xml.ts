@@ -6,7 +6,7 @@ import type { ExportContext, ExportResult, ImportContext, ImportRead } from './f
 import { correctFractions, formatFraction } from './fractions.ts';
 import { imageName, listImageRefs, type EmbeddedImage } from './images.ts';
 import { htmlToMarkdown, markdownToHtml } from './markup.ts';
-import { metaTags, readMetaTags } from './meta-tags.ts';
+import { draftMetadata, metaTags, readMetaTags, readScoringList } from './meta-tags.ts';
 
 /**
  * Moodle XML (Moodle 4 and 5), written the way Moodle's own exporter lays it out
@@ -345,19 +345,7 @@ export async function moodleXmlToDrafts(text: string, file: string, context: Imp
     const stem = await richText(question.questiontext, images);
     const explanation = await richText(question.generalfeedback, images);
     const points = Number(textOf(question.defaultgrade)) || undefined;
-    const common = {
-      ...(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(idnumber) ? { id: idnumber } : {}),
-      rev: meta.rev ?? 1,
-      module,
-      ...(meta.lesson ? { lesson: meta.lesson } : {}),
-      level: meta.level ?? 'basic',
-      difficulty: meta.difficulty ?? 2,
-      tags: meta.tags,
-      visibility: meta.visibility ?? 'exam',
-      stem,
-      explanation,
-      origin: { file, place },
-    } as const;
+    const common = { ...draftMetadata(meta, [idnumber], module, { file, place }), stem, explanation };
     const partOf = /^(.+)-p(\d+)$/.exec(idnumber);
     const owner = partOf ? cases.get(partOf[1]!) : undefined;
 
@@ -463,11 +451,7 @@ async function readBody(type: string, question: XmlNode, stem: string, pins: str
 function splitGraderInfo(text: string, points: number): { reference: string; scoring: { point: string; points: number }[] } {
   const marker = text.lastIndexOf('评分要点：');
   if (marker >= 0) {
-    const scoring = text
-      .slice(marker + '评分要点：'.length)
-      .split('\n')
-      .map((l) => /^\s*[-*]\s*(.+?)[（(](\d+(?:\.\d+)?)分[)）]\s*$/.exec(l))
-      .flatMap((m) => (m ? [{ point: m[1]!.trim(), points: Number(m[2]) }] : []));
+    const scoring = readScoringList(text.slice(marker + '评分要点：'.length));
     if (scoring.length) return { reference: text.slice(0, marker).trim(), scoring };
   }
   // An essay written in Moodle has no scoring points: its whole grade becomes one.
