@@ -172,6 +172,18 @@ describe('Moodle XML import of what Moodle exports', () => {
     });
   });
 
+  it('decodes entities in plain text but leaves CDATA as written', async () => {
+    const file = path.join(dir, 'entities.xml');
+    (await import('node:fs')).writeFileSync(
+      file,
+      '<?xml version="1.0"?>\n<quiz>\n  <question type="truefalse">\n    <name><text>A &amp; B</text></name>\n    <questiontext format="plain_text"><text>退款 &lt; 100 元 &#x4E2D;&#25991;</text></questiontext>\n    <generalfeedback format="html"><text><![CDATA[<p>写作 &lt;b&gt; 的不是标签</p>]]></text></generalfeedback>\n    <idnumber>com-990</idnumber>\n    <answer fraction="100"><text>true</text></answer>\n    <answer fraction="0"><text>false</text></answer>\n  </question>\n</quiz>\n',
+    );
+    const read = await readImportFile(file, 'entities.xml', { module: 'communication', modules: ['communication'] });
+    expect(read.drafts.map(({ origin: _origin, ...d }) => d)).toEqual([
+      { id: 'com-990', rev: 1, module: 'communication', level: 'basic', difficulty: 2, tags: [], visibility: 'exam', type: 'truefalse', answer: true, stem: '退款 < 100 元 中文', explanation: '写作 <b> 的不是标签' },
+    ]);
+  });
+
   it('reports malformed XML at its line', async () => {
     const file = path.join(dir, 'broken.xml');
     (await import('node:fs')).writeFileSync(file, '<?xml version="1.0"?>\n<quiz>\n  <question type="truefalse">\n</quiz>\n');

@@ -311,7 +311,10 @@ export async function moodleXmlToDrafts(text: string, file: string, context: Imp
     attributeNamePrefix: '@',
     parseTagValue: false,
     trimValues: false,
-    isArray: (name) => ['question', 'answer', 'file', 'tag', 'text', 'subquestion'].includes(name),
+    // Entities are decoded by textOf, outside CDATA only: half the parser's time on large files.
+    processEntities: false,
+    cdataPropName: '#cdata',
+    isArray: (name) => ARRAY_ELEMENTS.has(name),
   });
   const quiz = (parser.parse(text) as { quiz?: { question?: XmlNode[] } }).quiz;
   if (!quiz) {
@@ -544,15 +547,28 @@ function readCloze(stem: string): ReadBody {
   return { kind: 'case', stem: scenario.join('\n\n').trim(), parts };
 }
 
+const ARRAY_ELEMENTS = new Set(['question', 'answer', 'file', 'tag', 'text', 'subquestion']);
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character and entity references outside CDATA, as the parser leaves them. */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, ref: string) =>
+    ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : ENTITIES[ref.toLowerCase()]!,
+  );
+}
+
 /** Text of an element that holds `<text>`, or of a `<text>` itself; '' when absent. */
 function textOf(node: unknown): string {
   if (node === undefined || node === null) return '';
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (typeof node === 'string' || typeof node === 'number') return decodeEntities(String(node));
   if (Array.isArray(node)) return textOf(node[0]);
   const record = node as XmlNode;
   if ('text' in record) return textOf(record.text);
-  if ('#text' in record) return String(record['#text']);
-  return '';
+  const cdata = record['#cdata'];
+  const plain = '#text' in record ? decodeEntities(String(record['#text'])) : '';
+  return cdata === undefined ? plain : plain + (Array.isArray(cdata) ? cdata.join('') : String(cdata));
 }
 
 function answerFormat(node: XmlNode): string {
@@ -565,8 +581,8 @@ async function richText(node: unknown, images: Map<string, Uint8Array>, format?:
   const field = (Array.isArray(node) ? node[0] : node) as XmlNode;
   if (typeof field !== 'object') return String(field).trim();
   for (const file of (field.file as XmlNode[] | undefined) ?? []) {
-    const name = String(file['@name'] ?? '');
-    if (name) images.set(safeFileName(name), new Uint8Array(Buffer.from(String(file['#text'] ?? ''), 'base64')));
+    const name = decodeEntities(String(file['@name'] ?? ''));
+    if (name) images.set(safeFileName(name), new Uint8Array(Buffer.from(textOf(file), 'base64')));
   }
   const raw = textOf(field).trim();
   const kind = format ?? String(field['@format'] ?? 'html');
