@@ -608,14 +608,14 @@ function moduleOf(category: string, context: ImportContext): string | undefined 
   return segments.find((s) => context.modules.includes(s)) ?? context.module;
 }
 
-/** Returns the line of each `<question` in the file, in order (comments and CDATA blanked first). */
+/** Returns the line of each `<question` in the file, in order (comments and CDATA reduced to their line breaks first). */
 function questionLines(text: string): number[] {
-  const blanked = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, ' '));
+  const blanked = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]+/g, ''));
   const lines: number[] = [];
   let line = 1;
   let last = 0;
   for (const match of blanked.matchAll(/<question[\s>]/g)) {
-    for (let i = last; i < match.index; i++) if (blanked.charCodeAt(i) === 10) line++;
+    for (let at = blanked.indexOf('\n', last); at !== -1 && at < match.index; at = blanked.indexOf('\n', at + 1)) line++;
     last = match.index;
     lines.push(line);
   }
