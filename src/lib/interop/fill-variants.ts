@@ -1,8 +1,10 @@
+import { normaliseFillAnswer } from '../questions/index.ts';
+
 /**
  * Returns the spellings of a fill-in answer that trainbook's site accepts and an LMS would not:
  * the answer as written, its half-width form, its full-width form, and each without spaces.
  * Letter case is left to the LMS (Moodle's `usecase` off, GIFT's default).
- * Written here because `normaliseFillAnswer` in src/lib/questions folds, but does not list, variants.
+ * `normaliseFillAnswer` (src/lib/questions) folds answers for comparison; an LMS needs the spellings listed.
  * @example fillAnswerVariants('FCR') // => ['FCR', 'ＦＣＲ']
  */
 export function fillAnswerVariants(answer: string): string[] {
@@ -21,8 +23,8 @@ export function toFullWidth(text: string): string {
 export function withoutAddedVariants(accepted: readonly string[]): string[] {
   const kept: string[] = [];
   for (const answer of accepted) {
-    const key = answer.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase();
-    if (!kept.some((k) => k.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase() === key)) kept.push(answer);
+    const key = normaliseFillAnswer(answer);
+    if (!kept.some((k) => normaliseFillAnswer(k) === key)) kept.push(answer);
   }
   return kept;
 }
