@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ContentError, formatPlace, hasErrors } from '../src/lib/diagnostics/index.ts';
+import { ContentError, createError, formatPlace, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { planImport, readImportFile, type SkippedQuestion } from '../src/lib/interop/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
@@ -83,13 +83,13 @@ export async function main(argv: string[]): Promise<number> {
 /** Images go to question-bank/assets/; an existing file with other bytes is a problem, never overwritten. */
 async function planImages(images: readonly { name: string; bytes: Uint8Array }[], assetsDir: string) {
   const write: { file: string; bytes: Uint8Array }[] = [];
-  const diagnostics: ConstructorParameters<typeof ContentError>[0][number][] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const image of images) {
     const file = path.join(assetsDir, image.name);
     const existing = await readFile(file).catch(() => undefined);
     if (existing === undefined) write.push({ file, bytes: image.bytes });
     else if (!existing.equals(Buffer.from(image.bytes))) {
-      diagnostics.push({ file: path.relative(PROJECT_ROOT, file), severity: 'error', ruleId: 'interop/image-exists', reason: `Unexpected image \`${image.name}\`: a different file of that name is already in the bank`, note: 'rename one of the two images (in the source file) and import again.' });
+      diagnostics.push(createError(path.relative(PROJECT_ROOT, file), undefined, 'interop/image-exists', `Unexpected image \`${image.name}\`: a different file of that name is already in the bank`, 'rename one of the two images (in the source file) and import again.'));
     }
   }
   return { write, diagnostics };

@@ -20,6 +20,24 @@ describe('round trips of the sample bank', () => {
     expect(plan.files.map((f) => path.relative('/bank', f.file)).sort()).toEqual([...new Set(bank.questions.map((q) => q.file.replace(/^question-bank\//, '')))].sort());
   });
 
+  it('xlsx: the sheet has drop-downs for 题型, 难度, 层级 and 可见性, a frozen header, and an instructions sheet', async () => {
+    const { modules, bank } = await loadSample();
+    const file = path.join(dir, 'look.xlsx');
+    await roundTrip(bank.questions.slice(0, 3), 'xlsx', file, modules);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('题目')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 6)).toEqual(['题号', '题型', '案例编号', '题干', '选项A', '选项B']);
+    const cellOf = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1);
+    expect(cellOf('题型').dataValidation).toMatchObject({ type: 'list', formulae: ['"单选,多选,判断,填空,简答,案例"'] });
+    expect(cellOf('难度').dataValidation).toMatchObject({ type: 'list', formulae: ['"1,2,3,4,5"'] });
+    expect(cellOf('可见性').dataValidation).toMatchObject({ formulae: ['"练习,考试"'] });
+    expect(book.getWorksheet('说明')).toBeTruthy();
+  });
+
   it('csv: the same columns, also lossless', async () => {
     const { modules, bank } = await loadSample();
     const { back } = await roundTrip(bank.questions, 'csv', path.join(dir, 'bank.csv'), modules);

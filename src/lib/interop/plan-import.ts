@@ -105,6 +105,15 @@ export function planImport(drafts: readonly QuestionDraft[], target: ImportTarge
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { files: [], questions, diagnostics };
 
+  // Appending needs the existing list in block style (`questions:` on a line of its own).
+  for (const [file, group] of groups) {
+    const existing = target.existingFiles.get(file);
+    if (existing !== undefined && !/^questions:[ \t]*(?:#.*)?\r?$/m.test(existing)) {
+      diagnostics.push(createError(group[0]!.origin.file, group[0]!.origin.place, 'interop/cannot-append', `Unexpected layout of ${path.basename(file)}: its \`questions:\` list is not written one item per line`, 'write `questions:` on a line of its own with `  - id: …` items below, or import into another file with `--name`.'));
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { files: [], questions, diagnostics };
+
   const files = [...groups].map(([file, group]): PlannedFile => {
     const existing = target.existingFiles.get(file);
     const added = group.map((q) => q.id!);
