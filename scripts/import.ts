@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ContentError, createError, formatPlace, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
+import { ContentError, createError, formatDiagnostics, formatPlace, hasErrors, type Diagnostic } from '../src/lib/diagnostics/index.ts';
 import { planImport, readImportFile, type SkippedQuestion } from '../src/lib/interop/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
@@ -55,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   const images = await planImages(read.images, path.join(config.bankDir, 'assets'));
   const diagnostics = [...read.diagnostics, ...plan.diagnostics, ...images.diagnostics];
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
+  // Warnings (e.g. an explanation naming an option by letter) do not stop the import, but are shown.
+  if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
 
   // Paths as the user can use them: relative when inside the working folder, absolute otherwise.
   const relative = (file: string) => (path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
