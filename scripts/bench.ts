@@ -109,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
   const exams = path.join(work, 'exams');
   await writeBaselineProject(baselineProject, course.contentDir, path.join(PROJECT_ROOT, 'node_modules'));
 
-  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], mark: [] };
+  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], mark: [], exportXlsx: [], importXlsx: [], exportMoodle: [], importMoodle: [] };
+  const interop = path.join(work, 'interop');
   for (let run = 1; run <= options.runs; run++) {
     console.log(`Run ${run}/${options.runs} …`);
     samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env, work));
@@ -122,6 +123,16 @@ export async function main(argv: string[]): Promise<number> {
     samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env, work));
     // Marking uses the sample bank's blueprint, not the synthetic course.
     samples.mark!.push(await measure(['scripts/bench/marking.ts', '--candidates', String(options.candidates)], {}, work));
+    // Bank export, then import of that file into an empty bank beside the same course.
+    for (const [format, ext, exportKey, importKey] of [['xlsx', 'xlsx', 'exportXlsx', 'importXlsx'], ['moodle-xml', 'xml', 'exportMoodle', 'importMoodle']] as const) {
+      const file = path.join(interop, `bank.${ext}`);
+      samples[exportKey]!.push(await measure(['scripts/export.ts', '--format', format, '--visibility', 'all', '--out', file], env, work));
+      const emptyBank = path.join(interop, 'bank');
+      await rm(emptyBank, { recursive: true, force: true });
+      await mkdir(emptyBank, { recursive: true });
+      await writeFile(path.join(emptyBank, 'bank.yaml'), await readFile(path.join(course.bankDir, 'bank.yaml')));
+      samples[importKey]!.push(await measure(['scripts/import.ts', file], { ...env, TRAINBOOK_BANK_DIR: emptyBank }, work));
+    }
   }
 
   const firstLesson = 'service-mindset/lesson-0001';
@@ -159,6 +170,11 @@ export async function main(argv: string[]): Promise<number> {
     ['exam, 1 variant (3 PDFs)', `${ms(results.exam1!.wallMs)}${results.exam1!.reportedMs ? ` · in-process ${(results.exam1!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam1!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 20 variants (60 PDFs)', `${ms(results.exam20!.wallMs)}${results.exam20!.reportedMs ? ` · in-process ${(results.exam20!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20!.maxRssMiB.median.toFixed(0)} MiB`],
     [`mark ${options.candidates} candidates (results, report, 成绩单)`, `${ms(results.mark!.wallMs)}${results.mark!.reportedMs ? ` · in-process ${(results.mark!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.mark!.maxRssMiB.median.toFixed(0)} MiB`],
+    ...(['exportXlsx', 'importXlsx', 'exportMoodle', 'importMoodle'] as const).map((key): [string, string, string] => [
+      `${key.startsWith('export') ? 'export' : 'import'} ${options.questions} questions, ${key.endsWith('Xlsx') ? 'xlsx' : 'Moodle XML'}`,
+      `${ms(results[key]!.wallMs)}${results[key]!.reportedMs ? ` · in-process ${(results[key]!.reportedMs.median / 1000).toFixed(2)} s` : ''}`,
+      `${results[key]!.maxRssMiB.median.toFixed(0)} MiB`,
+    ]),
     ['dist/ (baseline)', `${kb(sizes.site.distBytes)} (${kb(sizes.baselineSite.distBytes)})`, ''],
     ['search index (baseline)', `${kb(sizes.site.pagefindBytes)} (${kb(sizes.baselineSite.pagefindBytes)})`, ''],
     ['lesson page HTML raw / gzip', `${kb(sizes.site.lessonPage.html.raw)} / ${kb(sizes.site.lessonPage.html.gzip)}`, ''],

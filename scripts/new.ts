@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listLessons, loadCourse, RESERVED_LESSON_SLUGS, SLUG_PATTERN } from '../src/lib/content/index.ts';
 import { closestMatch } from '../src/lib/diagnostics/index.ts';
@@ -12,6 +12,8 @@ const USAGE = `Usage:
   npm run new -- lesson <module> <slug>      a lesson file with front matter, as a draft
   npm run new -- question <module> <type>    a question file with the next free id
                                              types: ${QUESTION_TYPES.join(', ')}
+  npm run new -- import-template [file.xlsx] the 题库 spreadsheet for \`npm run import\`, one example row per type
+                                             (default: question-import-template.xlsx)
 
 Placeholders are marked ${PLACEHOLDER}: \`npm run check\` reports any left in a published lesson or a question.`;
 
@@ -51,9 +53,10 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('say what to create: `lesson` or `question`');
+  if (positionals.length === 0) throw new UsageError('say what to create: `lesson`, `question` or `import-template`');
   if (positionals.length > 3) throw new UsageError(`too many arguments: \`${positionals.slice(3).join(' ')}\``);
   const [kind, moduleArg, name] = positionals;
+  if (kind === 'import-template') return writeImportTemplate(moduleArg ?? 'question-import-template.xlsx');
   const config = loadProjectConfig();
   const { course, bank } = await loadProject(config);
   const modules = course.modules.map((m) => m.slug);
@@ -98,6 +101,19 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   throw new UsageError(`unknown kind \`${kind}\`; use \`lesson\` or \`question\``);
+}
+
+/** Writes the import spreadsheet with one example row per question type; never over an existing file. */
+async function writeImportTemplate(file: string): Promise<number> {
+  if (!file.endsWith('.xlsx')) throw new UsageError(`the template is an .xlsx workbook; name it e.g. \`${file.replace(/\.[^.]*$/, '')}.xlsx\``);
+  const target = path.resolve(file);
+  if (await exists(target)) throw new UsageError(`${file} already exists`);
+  const { instructionsSheet, templateSheet } = await import('../src/lib/interop/index.ts');
+  const { workbookBytes } = await import('../src/lib/spreadsheet/index.ts');
+  await writeFile(`${target}.tmp-${process.pid}`, await workbookBytes([templateSheet(), instructionsSheet()]));
+  await rename(`${target}.tmp-${process.pid}`, target);
+  console.log(`✓ created ${file}: one example row per question type. Replace the examples with your questions, then \`npm run import -- ${file} --module <module> --dry-run\`.`);
+  return 0;
 }
 
 if (import.meta.main) process.exitCode = await runMain(main, USAGE);
