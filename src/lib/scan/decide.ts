@@ -30,15 +30,15 @@ const EMPTY_COVERAGE = 0.2;
 
 /**
  * Decides every bubble of one page relative to that page. An empty bubble's darkness and ink
- * coverage are learnt per printed label (the letter inside adds ink, `B` more than `I`), a filled
+ * coverage are learnt per printed label (the letter inside adds ink, `B` more than `I`; see `emptyLevels`), a filled
  * bubble's darkness from the page's clear marks. Filled: covered like a fill and dark enough (a
  * pencil fill counts). Empty: hardly covered and light (a good erasure). Everything between — a
  * cross, a tick, a half fill, a smudge, a poor erasure — is ambiguous and flagged, never guessed.
  * Documented in docs/scanning.md.
  */
 export function decideBubbles(measured: readonly Measured[]): { decided: Decided[]; thresholds: PageThresholds } {
-  const emptyDarkness = emptyLevels(measured, (m) => m.darkness);
-  const emptyCoverage = emptyLevels(measured, (m) => m.coverage);
+  const emptyDarkness = emptyLevels(measured, (m) => m.darkness, 0.12);
+  const emptyCoverage = emptyLevels(measured, (m) => m.coverage, 0.25);
   const relative = measured.map((m) => Math.max(0, m.darkness - emptyDarkness(m)));
   const covered = measured.map((m) => Math.max(0, m.coverage - emptyCoverage(m)));
   const clear = relative.filter((r, i) => r >= 0.3 && covered[i]! >= FILLED_COVERAGE).sort((a, b) => a - b);
@@ -54,16 +54,17 @@ export function decideBubbles(measured: readonly Measured[]): { decided: Decided
   return { decided, thresholds: { filledLevel: round3(filledLevel), low: round3(low), high: round3(high) } };
 }
 
-/** Returns each bubble's empty level of a measure: per label when the label occurs three times or more, else the page's. */
-function emptyLevels(measured: readonly Measured[], value: (m: Measured) => number): (m: Measured) => number {
-  const byLabel = new Map<string, number[]>();
-  for (const m of measured) {
-    const label = labelOf(m);
-    (byLabel.get(label) ?? byLabel.set(label, []).get(label)!).push(value(m));
-  }
-  const pageLevel = lowerQuartile(measured.map(value));
-  const levels = new Map([...byLabel].map(([label, values]) => [label, values.length >= 3 ? lowerQuartile(values) : pageLevel]));
-  return (m) => levels.get(labelOf(m))!;
+/**
+ * Returns each bubble's empty level of a measure: the lowest value among bubbles of its label, so a
+ * label most candidates filled (every true/false `×` on the page) still finds an unfilled one, capped
+ * at the page's typical empty bubble plus `allowance` for the printed letter, so a label that is
+ * filled everywhere can never make a filled bubble look empty.
+ */
+function emptyLevels(measured: readonly Measured[], value: (m: Measured) => number, allowance: number): (m: Measured) => number {
+  const byLabel = new Map<string, number>();
+  for (const m of measured) byLabel.set(labelOf(m), Math.min(byLabel.get(labelOf(m)) ?? Infinity, value(m)));
+  const cap = lowerQuartile(measured.map(value)) + allowance;
+  return (m) => Math.min(byLabel.get(labelOf(m))!, cap);
 }
 
 function labelOf(m: Measured): string {

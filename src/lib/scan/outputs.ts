@@ -55,32 +55,35 @@ export function scanReport(result: ScanResult) {
   };
 }
 
-const COLOURS = { filled: '#16a34a', ambiguous: '#dc2626', flagged: '#dc2626', empty: '#94a3b8' };
+const COLOURS = { filled: '#16a34a', flagged: '#dc2626' };
 
 /**
- * A review image of one read page: the scan with every filled bubble ringed green, every unsure or
- * flagged bubble ringed red, so a trainer checks a sheet at a glance. Half resolution keeps it small.
+ * A review image of one read page: the scan at half resolution with every filled bubble ringed
+ * green and every unsure or flagged bubble ringed red, so a trainer checks a sheet at a glance.
+ * JPEG, because a page of scan noise compresses badly as PNG and slowly.
  */
 export async function reviewImage(sheet: ScannedSheet, pageIndex: number): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
   const page = sheet.pages[pageIndex]!;
   const flagged = new Set(sheet.readings.filter((r) => r.flag).map((r) => r.item));
-  const { width, height } = page.image;
+  const half = (n: number) => (n / 2).toFixed(1);
+  const width = Math.round(page.image.width / 2);
+  const height = Math.round(page.image.height / 2);
   const rings = page.bubbles
     .filter((b) => b.decision !== 'empty' || (b.bubble.kind === 'option' && flagged.has(b.bubble.item)))
     .map((b) => {
       const isFlagged = b.decision === 'ambiguous' || (b.bubble.kind === 'option' && flagged.has(b.bubble.item));
       const colour = isFlagged ? COLOURS.flagged : COLOURS.filled;
-      return `<circle cx="${b.at.x.toFixed(1)}" cy="${b.at.y.toFixed(1)}" r="${(b.at.r * 1.5).toFixed(1)}" fill="none" stroke="${colour}" stroke-width="${Math.max(2, b.at.r / 4).toFixed(1)}"/>`;
+      return `<circle cx="${half(b.at.x)}" cy="${half(b.at.y)}" r="${half(b.at.r * 1.5)}" fill="none" stroke="${colour}" stroke-width="${Math.max(1.5, b.at.r / 8).toFixed(1)}"/>`;
     })
     .join('');
   const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${rings}</svg>`);
-  return sharp(rawGray(page.image), { raw: { width, height, channels: 1 } })
-    .toColourspace('srgb')
-    .composite([{ input: svg }])
-    .resize({ width: Math.round(width / 2) })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+  const small = await sharp(rawGray(page.image), { raw: { width: page.image.width, height: page.image.height, channels: 1 } })
+    .resize({ width, height, fit: 'fill' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return sharp(small.data, { raw: { width, height, channels: small.info.channels } }).composite([{ input: svg }]).jpeg({ quality: 75 }).toBuffer();
 }
 
 /** The handwritten name field of a sheet's first page, so a trainer can match writing to the 工号. */

@@ -33,13 +33,25 @@ export function registerPage(image: GrayImage, layout: LayoutPage, qr: FoundQr):
   const scale = Math.hypot(estimate[0]!, estimate[3]!);
   const fiducials = layout.fiducials.map((f) => findFiducial(image, applyHomography(estimate, f), f.size * scale, white));
   const found = layout.fiducials.flatMap((f, i) => (fiducials[i] ? [{ page: f, image: fiducials[i]! }] : []));
-  let transform: Homography | undefined;
-  if (found.length === 4) transform = fitHomography(found.map((f) => f.page), found.map((f) => f.image));
-  else if (found.length === 3) transform = fitAffine(found.map((f) => f.page), found.map((f) => f.image));
-  if (!transform) return undefined;
-  const t = transform;
-  const residualMm = Math.max(...qrPage.map((p, i) => distance(applyHomography(t, p), qr.corners[i]!) / scale));
-  return { transform, fiducials, residualMm, white };
+  const residual = (t: Homography) => Math.max(...qrPage.map((p, i) => distance(applyHomography(t, p), qr.corners[i]!) / scale));
+  // The perspective fit on four marks when they agree with the QR code; otherwise the best affine
+  // fit on three, which survives one corner that is cut off, folded or smudged.
+  const fits: Homography[] = [];
+  if (found.length === 4) {
+    const full = fitHomography(found.map((f) => f.page), found.map((f) => f.image));
+    if (full && residual(full) <= 1.5) fits.push(full);
+  }
+  if (fits.length === 0 && found.length >= 3) {
+    for (let skip = 0; skip < found.length; skip++) {
+      const three = found.length === 3 ? found : found.filter((_, i) => i !== skip);
+      const affine = fitAffine(three.map((f) => f.page), three.map((f) => f.image));
+      if (affine) fits.push(affine);
+      if (found.length === 3) break;
+    }
+  }
+  if (fits.length === 0) return undefined;
+  const transform = fits.reduce((best, t) => (residual(t) < residual(best) ? t : best));
+  return { transform, fiducials, residualMm: residual(transform), white };
 }
 
 /**
@@ -56,6 +68,7 @@ function findFiducial(image: GrayImage, predicted: Point, sizePx: number, white:
     let sx = 0;
     let sy = 0;
     let n = 0;
+    let touchesEdge = false;
     const x0 = Math.max(0, Math.floor(centre.x - half));
     const x1 = Math.min(image.width - 1, Math.ceil(centre.x + half));
     const y0 = Math.max(0, Math.floor(centre.y - half));
@@ -64,13 +77,18 @@ function findFiducial(image: GrayImage, predicted: Point, sizePx: number, white:
       const row = y * image.width;
       for (let x = x0; x <= x1; x++) {
         if (image.data[row + x]! < threshold) {
+          if (x === 0 || y === 0 || x === image.width - 1 || y === image.height - 1) touchesEdge = true;
           sx += x;
           sy += y;
           n++;
         }
       }
     }
+    // Too little ink: no mark here. Ink on the image's edge: the mark is cut, and its centroid would be
+    // off; both are left out rather than trusted.
     if (n < expectedArea * 0.4) return undefined;
+    if (pass === 2 && (n < expectedArea * 0.6 || n > expectedArea * 1.6)) return undefined;
+    if (pass === 2 && touchesEdge) return undefined;
     centre = { x: sx / n, y: sy / n };
     half = sizePx * 0.9;
   }
