@@ -69,7 +69,7 @@ export async function scanLike(renderedPng: Buffer, marks: Buffer, d: Distortion
   const width = Math.round(meta.width! * (d.dpi / 300));
   const height = Math.round(meta.height! * (d.dpi / 300));
   let image = sharp(marked).resize({ width: Math.round(meta.width! * factor) }).rotate(d.angle + (d.upsideDown ? 180 : 0), { background: '#ffffff' });
-  if (d.blur > 0) image = image.blur(d.blur);
+  if (d.blur >= 0.3) image = image.blur(d.blur);
   const raw = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
   // Place on a page-sized white canvas, shifted; then add seeded noise.
   const canvas = Buffer.alloc(width * height, 250);
