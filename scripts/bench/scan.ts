@@ -21,21 +21,27 @@ export interface ScanBenchRow {
   pagesPerSecond: number;
 }
 
-const KINDS: { label: string; dpi: number; distort: (random: () => number) => Partial<Distortion> }[] = [
-  { label: '150 dpi, mild', dpi: 150, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 75 }) },
-  { label: '200 dpi, mild', dpi: 200, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
-  { label: '300 dpi, mild', dpi: 300, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
+/** Candidates who fill bubbles as told (pen or pencil): what the scanner itself flags shows here. */
+const CAREFUL = 0;
+
+const KINDS: { label: string; dpi: number; awkward: number; distort: (random: () => number) => Partial<Distortion> }[] = [
+  { label: '150 dpi, mild', dpi: 150, awkward: CAREFUL, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 75 }) },
+  { label: '200 dpi, mild', dpi: 200, awkward: CAREFUL, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
+  { label: '300 dpi, mild', dpi: 300, awkward: CAREFUL, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
   {
     label: '200 dpi, hard (±4°, 95–100 %, shift, blur, noise, JPEG 50, 1 in 8 upside down)',
     dpi: 200,
+    awkward: CAREFUL,
     distort: (r) => ({ angle: (r() - 0.5) * 8, scale: 0.95 + r() * 0.05, dx: (r() - 0.5) * 6, dy: (r() - 0.5) * 6, blur: r() * 1.2, noise: 14, quality: 50, upsideDown: r() < 0.125 }),
   },
+  { label: '200 dpi, mild, 2 % awkward marks', dpi: 200, awkward: 0.02, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
+  { label: '200 dpi, mild, 15 % awkward marks', dpi: 200, awkward: 0.15, distort: (r) => ({ angle: (r() - 0.5) * 2, noise: 5, quality: 80 }) },
 ];
 
 /**
  * Simulated scanner stacks of `sheetsPerKind` sheets per resolution and distortion: candidates'
- * marks with 15 % awkward ones (pencil, half fills, crosses, erasures), then the scanner's own
- * distortions; every bubble's decision is judged against the mark that made it.
+ * marks (pen and pencil fills, then 2 % and 15 % awkward ones — half fills, crosses, erasures), then
+ * the scanner's own distortions; every bubble's decision is judged against the mark that made it.
  */
 export async function benchScanning(work: string, sheetsPerKind = 30): Promise<ScanBenchRow[]> {
   await mkdir(work, { recursive: true });
@@ -50,7 +56,7 @@ export async function benchScanning(work: string, sheetsPerKind = 30): Promise<S
       const page = layout.pages[i % layout.pages.length]!;
       const candidate = String(300000 + k * 1000 + i);
       const distortion: Distortion = { angle: 0, scale: 1, dx: 0, dy: 0, blur: 0, noise: 5, quality: 80, dpi: kind.dpi, seed: 1 + i, ...kind.distort(random) };
-      return { page, candidate, marks: simulateMarks(page, candidate, random, 0.15), distortion };
+      return { page, candidate, marks: simulateMarks(page, candidate, random, kind.awkward), distortion };
     });
     const stack = await writeStack(sheets, rendered, path.join(work, `stack-${k}.pdf`));
     const started = performance.now();
