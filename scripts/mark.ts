@@ -24,15 +24,19 @@ import { commitStagingDir, prepareStagingDir } from './atomic-dir.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadExamFont } from './exam-font.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
+import { scanInto } from './scan.ts';
 
 const USAGE = `Usage:
   npm run mark -- <run-folder> --template [--force]
   npm run mark -- <run-folder> --responses <file.xlsx|file.csv> [--practical <scores.xlsx>] [--assessment <name>] [--record]
+  npm run mark -- <run-folder> --scans <scans.pdf|folder> … [same options as --responses]
 
   <run-folder>     a folder written by \`npm run exam\` (holds manifest.json, and key.json for newer runs)
   --template       write responses.xlsx and responses.csv to fill in (and practical.xlsx when a course
                    assessment plan uses this paper); --force replaces existing ones
   --responses F    mark the candidates' answers in F; writes <run-folder>/results/
+  --scans F …      read scanned answer sheets first (as \`npm run scan\`, into <run-folder>/scan/), then mark
+                   them; a page or mark the scanner is unsure of stops here, nothing is guessed
   --practical F    practical scores per candidate and rubric dimension; gives course results
   --assessment N   the plan in question-bank/assessments/ (default: the one whose blueprint is this run's)
   --record         also write question-bank/stats/<run-id>.json for \`npm run check\``;
@@ -212,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     template: { type: 'boolean' },
     force: { type: 'boolean' },
     responses: { type: 'string' },
+    scans: { type: 'string', multiple: true },
     practical: { type: 'string' },
     assessment: { type: 'string' },
     record: { type: 'boolean' },
@@ -221,16 +226,32 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // `--scans a.pdf b.pdf`: further scan files arrive as positionals after the run folder.
+  const scans = values.scans ? [...values.scans, ...positionals.slice(1)] : undefined;
+  if (scans) positionals.splice(1);
+  if (scans && values.responses) throw new UsageError('`--scans` reads the responses from the scans; leave out `--responses`');
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one run folder, got ${positionals.length}` : 'name the run folder written by `npm run exam`');
-  if (!values.template && !values.responses) throw new UsageError('use `--template` to get a sheet to fill in, or `--responses <file>` to mark');
+  if (!values.template && !values.responses && !scans) throw new UsageError('use `--template` to get a sheet to fill in, or `--responses <file>` to mark');
   if (values.template && values.responses) throw new UsageError('`--template` and `--responses` are separate steps: write the template, fill it in, then mark');
-  if ((values.practical || values.record) && !values.responses) throw new UsageError('`--practical` and `--record` go with `--responses`');
+  if ((values.practical || values.record) && !values.responses && !scans) throw new UsageError('`--practical` and `--record` go with `--responses`');
   const started = performance.now();
   const config = loadProjectConfig();
   const run = await loadRun(path.resolve(positionals[0]!), config);
   if (Array.isArray(run)) return fail(run, 'cannot mark this run');
   if (values.template) return writeTemplate(run, config, values.force ?? false, values.assessment);
-  return mark(run, config, { responses: values.responses!, ...(values.practical ? { practical: values.practical } : {}), ...(values.assessment ? { assessment: values.assessment } : {}), record: values.record ?? false }, started);
+  let responses = values.responses;
+  if (scans) {
+    const outcome = await scanInto(run.folder, scans, path.join(run.folder, 'scan'));
+    if (!outcome) return 1;
+    responses = path.join(outcome.out, 'responses.xlsx');
+    if (outcome.diagnostics.length) {
+      console.error(formatDiagnostics(outcome.diagnostics));
+      console.error(`\n✖ not marked: the scans need a look first. Correct ${relative(responses)} where the review images show it, then run\n  npm run mark -- ${relative(run.folder)} --responses ${relative(responses)}`);
+      return 1;
+    }
+    console.log(`✓ ${outcome.result.sheets.length} sheet(s) read from the scans → ${relative(outcome.out)}/`);
+  }
+  return mark(run, config, { responses: responses!, ...(values.practical ? { practical: values.practical } : {}), ...(values.assessment ? { assessment: values.assessment } : {}), record: values.record ?? false }, started);
 }
 
 if (import.meta.main) process.exitCode = await runMain(main, USAGE);

@@ -18,6 +18,40 @@ A mark the scanner is unsure of, or two marks in a single-choice question, is wr
 what was seen (e.g. \`?AC\`): look at the review image and type the answer before marking.
   --dpi   resolution for PDF pages that are not one scanned image (default 200)`;
 
+/** What a scan of a run produced, for `npm run scan` and `npm run mark -- --scans`. */
+export interface ScanOutcome {
+  out: string;
+  result: ScanResult;
+  diagnostics: Diagnostic[];
+  seconds: number;
+}
+
+/**
+ * Scans `inputs` for the run in `runFolder` and writes responses, scan.json and review images into
+ * `out`; returns undefined (after printing why) when the run cannot be scanned.
+ */
+export async function scanInto(runFolder: string, inputs: readonly string[], out: string, dpi = 200): Promise<ScanOutcome | undefined> {
+  const run = await loadRun(runFolder);
+  if ('diagnostics' in run) {
+    console.error(formatDiagnostics(run.diagnostics));
+    return undefined;
+  }
+  const files: string[] = [];
+  for (const input of inputs) {
+    try {
+      files.push(...(await listScanFiles(input)));
+    } catch {
+      throw new UsageError(`'${input}' does not exist`);
+    }
+  }
+  if (files.length === 0) throw new UsageError(`no PDF or image files in ${inputs.join(', ')}`);
+  const started = performance.now();
+  const result = await scanRun({ ...run, files, dpi, onPage: (n) => process.stderr.isTTY && process.stderr.write(`\rreading page ${n} …`) });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  await writeOutputs(out, result, run.key);
+  return { out, result, diagnostics: diagnosticsOf(result, out), seconds: (performance.now() - started) / 1000 };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { out: { type: 'string' }, dpi: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
@@ -29,32 +63,14 @@ export async function main(argv: string[]): Promise<number> {
   const dpi = values.dpi === undefined ? 200 : Number(values.dpi);
   if (!Number.isInteger(dpi) || dpi < 100 || dpi > 600) throw new UsageError('`--dpi` takes a whole number from 100 to 600');
 
-  const run = await loadRun(runFolder);
-  if ('diagnostics' in run) {
-    console.error(formatDiagnostics(run.diagnostics));
-    return 1;
-  }
-  const files: string[] = [];
-  for (const input of inputs) {
-    try {
-      files.push(...(await listScanFiles(input)));
-    } catch {
-      throw new UsageError(`'${input}' does not exist`);
-    }
-  }
-  if (files.length === 0) throw new UsageError(`no PDF or image files in ${inputs.join(', ')}`);
-
-  const started = performance.now();
-  const result = await scanRun({ ...run, files, dpi, onPage: (n) => process.stderr.isTTY && process.stderr.write(`\rreading page ${n} …`) });
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const out = path.resolve(values.out ?? path.join(runFolder, 'scan'));
-  await writeOutputs(out, result, run.key);
-
-  const diagnostics = diagnosticsOf(result, out);
+  const outcome = await scanInto(runFolder, inputs, out, dpi);
+  if (!outcome) return 1;
+  const { result, diagnostics } = outcome;
   const pagesRead = result.pages.filter((p) => p.status === 'read').length;
   if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
   console.log(
-    `${diagnostics.length ? '\n' : ''}Read ${pagesRead} of ${result.pages.length} page(s): ${result.sheets.length} sheet(s) in ${formatDuration(performance.now() - started)}.\n` +
+    `${diagnostics.length ? '\n' : ''}Read ${pagesRead} of ${result.pages.length} page(s): ${result.sheets.length} sheet(s) in ${formatDuration(outcome.seconds * 1000)}.\n` +
       `Wrote ${path.relative(process.cwd(), out) || '.'}/responses.xlsx, responses.csv, scan.json and review/.`,
   );
   return diagnostics.length ? 1 : 0;

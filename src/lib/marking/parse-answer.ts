@@ -20,6 +20,14 @@ export function parseAnswer(text: string, item: KeyItem): { response?: ItemRespo
   const value = text.normalize('NFKC').trim();
   if (value === '') return {};
   const label = item.part === undefined ? `question ${item.number}` : `question ${item.number} part ${item.part}`;
+  // `npm run scan` writes `?` and what it saw where a person must decide; never score a guess.
+  if (value.startsWith('?')) {
+    const seen = value.slice(1);
+    return {
+      reason: `the scanner flagged ${label} for review (${seen ? `it saw ${seen}` : 'an unclear mark'})`,
+      note: 'look at the sheet in scan/review/ and type the answer over the cell (empty for no answer)',
+    };
+  }
   switch (item.type) {
     case 'single':
     case 'multiple': {
