@@ -15,6 +15,7 @@ import { createTranslator } from '../i18n/index.ts';
 import { loadQuestionBank, type QuestionBank } from '../questions/index.ts';
 import { createQuizDirectiveTransform } from '../quiz/index.ts';
 import { findPlaceholders } from './placeholders.ts';
+import { loadGlossary } from '../glossary/index.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
@@ -90,6 +91,8 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   const lessons = listLessons(course);
   if (markdown) for (const lesson of lessons) diagnostics.push(...checkLessonMarkdown(lesson.body, lesson.path, options));
   diagnostics.push(...findPlaceholders(lessons, bank.questions));
+  // The glossary's related lessons must be published lessons, like any link.
+  diagnostics.push(...(await loadGlossary(config.contentDir, config.rootDir, new Set(lessons.map((l) => l.id)))).diagnostics);
   return {
     course,
     bank,
