@@ -26,6 +26,22 @@ const status = document.querySelector<HTMLElement>('[data-search-status]')!;
 const filters = document.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
 const fill = (text = '', values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * Returns Pagefind's excerpt made readable in Chinese: the `. ` it puts between blocks becomes `。`
+ * after Chinese text, and the highlights are ours: exactly the searched words (Pagefind marks single
+ * characters of a word, or words that merely start with a searched character: 等 → 等级).
+ */
+function tidyExcerpt(html: string, words: readonly string[]): string {
+  const text = html.replace(/<\/?mark>/g, '').replace(/(\p{Script=Han}|[）」”])\. /gu, '$1。');
+  const marked = [...new Set(words)]
+    .filter((w) => [...w].length >= 2 || (words.length === 1 && w))
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeHtml(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!marked.length) return text;
+  // Never inside an entity such as `&amp;`.
+  return text.replace(new RegExp(`(?<!&[a-z0-9#]*)(?:${marked.join('|')})`, 'gi'), (match) => `<mark>${match}</mark>`);
+}
+
 /** How many results get their page data (title, excerpt) loaded. */
 const SHOWN = 20;
 
@@ -95,6 +111,17 @@ function renderResults() {
 }
 
 async function search(query: string) {
+  try {
+    await runSearch(query);
+  } catch (error) {
+    // Offline without a saved index, or a failed download: say so rather than spin.
+    console.error(error);
+    status.textContent = settings.strings[navigator.onLine ? 'search.noResults' : 'search.offline']!;
+    list.dataset.state = 'error';
+  }
+}
+
+async function runSearch(query: string) {
   const current = ++generation;
   const trimmed = query.trim();
   if (!trimmed) {
@@ -120,10 +147,11 @@ async function search(query: string) {
     }),
   );
   const merged = mergeResults([...tries, ...plan.glossary]);
+  const searched = plan.tries.flatMap((t) => t.query.split(' ')).filter(Boolean);
   if (current !== generation) return;
   shown = merged.results.slice(0, SHOWN).map(({ id: url }) => {
     const page = pages.get(url)?.page;
-    if (page) return { url, title: page.meta.title ?? url, module: page.filters.module?.[0] ?? '', excerpt: page.excerpt };
+    if (page) return { url, title: page.meta.title ?? url, module: page.filters.module?.[0] ?? '', excerpt: tidyExcerpt(page.excerpt, searched) };
     // A lesson only the glossary named: show the definition that links it to the query.
     const term = plan.glossary.find((g) => g.ids.includes(url))!.try.query;
     const known = words.pages[url];
@@ -132,7 +160,9 @@ async function search(query: string) {
   const notes: string[] = [];
   const corrected = plan.words.filter((w) => w.corrected).map((w) => w.corrected!);
   if (corrected.length && !merged.fallbackWords) notes.push(fill(settings.strings['search.corrected'], { word: corrected.join(' ') }));
-  if (merged.fallbackWords) notes.push(fill(settings.strings['search.fallback'], { words: merged.fallbackWords.map((w) => `「${w}」`).join('') }));
+  // A lone character (嫌) tells the trainee nothing about why a lesson was found.
+  const named = merged.fallbackWords?.filter((w) => [...w].length >= 2 || !/\p{Script=Han}/u.test(w));
+  if (named?.length) notes.push(fill(settings.strings['search.fallback'], { words: named.map((w) => `「${w}」`).join('') }));
   notes.push(shown.length ? fill(settings.strings['search.resultsCount'], { n: merged.results.length }) : settings.strings['search.noResults']!);
   if (!navigator.onLine) notes.push(settings.strings['search.offline']!);
   status.textContent = notes.join('。');

@@ -148,10 +148,14 @@ export function planSearch(raw: string, lexicon: SearchLexicon, options: PlanOpt
   const fixed = unique.map((w) => w.corrected ?? w.text);
   const hasTypos = unique.some((w) => w.corrected);
   // With a typo corrected, the corrected query is the faithful one; the query as typed still runs.
-  if (hasTypos) add(fixed.join(' '), 0, 1, fixed);
-  add(cleaned, 0, hasTypos ? 0.6 : 1, unique.map((w) => w.text));
+  // Pagefind matches a lone character as the start of any word (等 finds 等级), so a query that
+  // still holds one is not trusted as a whole-query match.
+  const loose = unique.some((w) => !w.term && !w.corrected && han.test(w.text) && [...w.text].length === 1);
+  const whole = loose ? 1 : 0;
+  if (hasTypos) add(fixed.join(' '), whole, 1, fixed);
+  add(cleaned, whole, hasTypos ? 0.6 : 1, unique.map((w) => w.text));
   const canonical = unique.map(canonicalOf);
-  add([...new Set(canonical)].join(' '), 0, 0.9, canonical);
+  add([...new Set(canonical)].join(' '), whole, 0.9, canonical);
   // Single characters left over (嫌, 等) are rarely what a lesson is written with.
   const core = unique.filter((w) => w.term || w.corrected || [...w.text].length >= 2 || !han.test(w.text));
   if (core.length && core.length < unique.length) {

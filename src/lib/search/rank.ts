@@ -15,7 +15,7 @@ export interface RankedResult {
 
 export interface MergedResults {
   results: RankedResult[];
-  /** Set when the whole query found nothing: the words the shown results were found with. */
+  /** Set when the whole query found nothing: the words the first results were found with. */
   fallbackWords?: string[];
 }
 
@@ -25,26 +25,28 @@ export interface MergedResults {
  * (weighted: found at all, plus reciprocal rank), so a page with two of the query's words beats a page with one.
  */
 export function mergeResults(tries: readonly TryResult[]): MergedResults {
-  const byId = new Map<string, { id: string; scores: number[]; order: number }>();
+  const byId = new Map<string, { id: string; scores: number[]; best: { gain: number; words: string[] }[]; order: number }>();
   let order = 0;
   for (const { try: attempt, ids } of tries) {
     ids.forEach((id, rank) => {
-      const entry = byId.get(id) ?? { id, scores: [], order: order++ };
+      const entry = byId.get(id) ?? { id, scores: [], best: [], order: order++ };
       // Being found at all counts as much as being found first, so pages with more of the words rise.
-      entry.scores[attempt.tier] = (entry.scores[attempt.tier] ?? 0) + attempt.weight * (1 + 1 / (rank + 1));
+      const gain = attempt.weight * (1 + 1 / (rank + 1));
+      entry.scores[attempt.tier] = (entry.scores[attempt.tier] ?? 0) + gain;
+      if (gain > (entry.best[attempt.tier]?.gain ?? 0)) entry.best[attempt.tier] = { gain, words: attempt.words };
       byId.set(id, entry);
     });
   }
   // A page is ranked within its best tier by that tier's tries only, so weaker tries never reorder the whole query's results.
-  const results = [...byId.values()]
-    .map(({ id, scores, order }) => {
+  const ranked = [...byId.values()]
+    .map(({ id, scores, best, order }) => {
       const tier = scores.findIndex((score) => score !== undefined);
-      return { id, tier, score: scores[tier]!, order };
+      return { id, tier, score: scores[tier]!, order, words: best[tier]!.words };
     })
-    .sort((a, b) => a.tier - b.tier || b.score - a.score || a.order - b.order)
-    .map(({ id, tier, score }) => ({ id, tier, score }));
-  const whole = tries.some((t) => t.try.tier === 0 && t.ids.length > 0);
-  if (whole || results.length === 0) return { results };
-  const fallbackWords = [...new Set(tries.filter((t) => t.try.tier > 0 && t.ids.length > 0).flatMap((t) => t.try.words))];
+    .sort((a, b) => a.tier - b.tier || b.score - a.score || a.order - b.order);
+  const results = ranked.map(({ id, tier, score }) => ({ id, tier, score }));
+  if (ranked.length === 0 || ranked[0]!.tier === 0) return { results };
+  // The message names the words that found the first results, not every word tried.
+  const fallbackWords = [...new Set(ranked.slice(0, 3).flatMap((r) => r.words))];
   return { results, fallbackWords };
 }
