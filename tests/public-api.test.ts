@@ -6,7 +6,9 @@ describe('src/lib public API', () => {
     ['diagnostics', ['ContentError', 'closestMatch', 'createError', 'createWarning', 'formatDiagnostic', 'formatDiagnostics', 'formatPlace', 'hasErrors', 'isContentError', 'isTextPlace', 'sortDiagnostics']],
     ['questions', ['BLANK_MARKER', 'BankMetaSchema', 'CasePartSchema', 'OptionSchema', 'PART_TYPES', 'QUESTION_ID_PATTERN', 'QUESTION_TYPES', 'QuestionFileSchema', 'QuestionSchema', 'RESERVED_BANK_FOLDERS', 'ScoringPointSchema', 'countBlanks', 'indexToLetter', 'isChoiceType', 'BLANK_TOKEN', 'countRenderedBlanks', 'isFillAnswerCorrect', 'letterToIndex', 'listQuestionImages', 'loadQuestionBank', 'normaliseFillAnswer', 'normalizeFillAnswer', 'parseQuestionFile', 'protectBlanks']],
     ['quiz', ['createQuizDirectiveTransform', 'createRandom', 'hashSeed', 'listPracticeQuestions', 'markdownToHast', 'markdownToInlineHast', 'parseQuizAttributes', 'permutationWithPins', 'quizSeed', 'renderQuiz', 'selectQuizQuestions', 'shuffle']],
-    ['project', ['checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'loadProject']],
+    ['project', ['checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'issueFormUrl', 'loadProject']],
+    ['search', ['FILLER_CHARACTERS', 'FILLER_LATIN', 'FILLER_PHRASES', 'buildSearchLexicon', 'correctWord', 'createReadings', 'createSegmenter', 'isKnownCharacter', 'mergeResults', 'normalizeQuery', 'planSearch']],
+    ['glossary', ['GlossaryEntrySchema', 'GlossarySchema', 'buildPinyinTable', 'loadGlossary', 'parseGlossary', 'pinyinSortKey']],
   ])('%s exports exactly its documented names', async (folder, names) => {
     expect(Object.keys(await import(`../src/lib/${folder}/index.ts`)).sort()).toEqual([...names].sort());
   });

@@ -45,8 +45,16 @@ export function createLessonMarkdownOptions(
     rootDir: config.rootDir,
     allowRawHtml: config.allowRawHtml,
     labels,
-    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render })],
+    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render, ...(config.repository ? { reportUrl: issueFormUrl(config.repository) } : {}) })],
   };
+}
+
+/**
+ * Returns the address of a repository's new-issue form (GitHub, Gitea and GitLab use `issues/new`).
+ * @example issueFormUrl('https://github.com/team/handbook') // => 'https://github.com/team/handbook/issues/new'
+ */
+export function issueFormUrl(repository: string): string {
+  return `${repository}/issues/new`;
 }
 
 /**

@@ -1,2 +1,2 @@
 export { createEditorJsonSchemas } from './json-schema.ts';
-export { checkProject, createLessonMarkdownOptions, loadProject, type ProjectCheck } from './check-project.ts';
+export { checkProject, createLessonMarkdownOptions, issueFormUrl, loadProject, type ProjectCheck } from './check-project.ts';
