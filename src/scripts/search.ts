@@ -29,7 +29,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 /**
  * Returns Pagefind's excerpt made readable in Chinese: the `. ` it puts between blocks becomes `。`
  * after Chinese text, and the highlights are ours: exactly the searched words (Pagefind marks single
- * characters of a word, or words that merely start with a searched character: 等 → 等级).
+ * characters of a word, or words that merely start with a searched character).
  */
 function tidyExcerpt(html: string, words: readonly string[]): string {
   const text = html.replace(/<\/?mark>/g, '').replace(/(\p{Script=Han}|[）」”])\. /gu, '$1。');
