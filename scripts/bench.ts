@@ -181,6 +181,8 @@ export async function main(argv: string[]): Promise<number> {
     ['lesson page CSS raw / gzip', `${kb(sizes.site.lessonPage.css.raw)} / ${kb(sizes.site.lessonPage.css.gzip)}`, ''],
     ['lesson page JS raw / gzip', `${kb(sizes.site.lessonPage.js.raw)} / ${kb(sizes.site.lessonPage.js.gzip)}`, ''],
     ['lesson page total gzip', kb(sizes.site.lessonPage.total.gzip), ''],
+    ['course navigation in a lesson page raw / gzip', sizes.site.navigation ? `${kb(sizes.site.navigation.nav.raw)} / ${kb(sizes.site.navigation.nav.gzip)}` : '-', ''],
+    ['progress.json (fetched once) raw / gzip', sizes.site.navigation ? `${kb(sizes.site.navigation.manifest.raw)} / ${kb(sizes.site.navigation.manifest.gzip)}` : '-', ''],
     ...Object.entries(sizes.pdfs)
       .filter(([name]) => name.endsWith('-A.pdf'))
       .map(([name, bytes]): [string, string, string] => [`PDF ${name}`, kb(bytes), '']),

@@ -10,6 +10,7 @@ import { checkProject } from '../src/lib/project/index.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 import { loadProjectConfig, PROJECT_ROOT } from './project-config.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { writeServiceWorker } from '../src/lib/offline/index.ts';
 
 const USAGE = `Usage: npm run build [-- --out DIR] [--exams DIR | --no-exams]
 
@@ -144,6 +145,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`✓ site rendered in ${formatDuration(performance.now() - started)}`);
     const pages = await writeSearchIndex(staging);
     console.log(`✓ search index: ${pages} pages, ${formatDuration(performance.now() - started)}`);
+    // After Pagefind: the service worker precaches its core files and is versioned by their content.
+    await writeServiceWorker(staging, config.base);
     await commitStagingDir(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

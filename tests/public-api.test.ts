@@ -7,8 +7,10 @@ describe('src/lib public API', () => {
     ['questions', ['BLANK_MARKER', 'BankMetaSchema', 'CasePartSchema', 'OptionSchema', 'PART_TYPES', 'QUESTION_ID_PATTERN', 'QUESTION_TYPES', 'QuestionFileSchema', 'QuestionSchema', 'RESERVED_BANK_FOLDERS', 'ScoringPointSchema', 'countBlanks', 'indexToLetter', 'isChoiceType', 'BLANK_TOKEN', 'countRenderedBlanks', 'isFillAnswerCorrect', 'letterToIndex', 'listQuestionImages', 'loadQuestionBank', 'normaliseFillAnswer', 'normalizeFillAnswer', 'parseQuestionFile', 'protectBlanks']],
     ['quiz', ['createQuizDirectiveTransform', 'createRandom', 'hashSeed', 'listPracticeQuestions', 'markdownToHast', 'markdownToInlineHast', 'parseQuizAttributes', 'permutationWithPins', 'quizSeed', 'renderQuiz', 'selectQuizQuestions', 'shuffle']],
     ['output', ['OUTPUT_MARKER', 'OutputTargetError', 'assertOutputTarget', 'commitStagingDir', 'listProtectedFolders', 'prepareStagingDir', 'writeFileAtomic', 'writeOutputMarker']],
-    ['project', ['checkMarkingFiles', 'checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'loadProject', 'loadStatsFiles']],
+    ['project', ['checkMarkingFiles', 'checkProject', 'createEditorJsonSchemas', 'createLessonMarkdownOptions', 'issueFormUrl', 'loadProject', 'loadStatsFiles']],
     ['analysis', ['GROUP_SHARE', 'analyseItems', 'correlation', 'covariance', 'difficultyBand', 'discriminationBand', 'mean', 'median', 'standardDeviation', 'variance']],
+    ['search', ['FILLER_CHARACTERS', 'FILLER_LATIN', 'FILLER_PHRASES', 'buildSearchLexicon', 'correctWord', 'createReadings', 'createSegmenter', 'isKnownCharacter', 'mergeResults', 'normalizeQuery', 'planSearch']],
+    ['glossary', ['GlossaryEntrySchema', 'GlossarySchema', 'buildPinyinTable', 'loadGlossary', 'parseGlossary', 'pinyinSortKey']],
   ])('%s exports exactly its documented names', async (folder, names) => {
     expect(Object.keys(await import(`../src/lib/${folder}/index.ts`)).sort()).toEqual([...names].sort());
   });

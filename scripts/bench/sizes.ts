@@ -41,12 +41,22 @@ async function lessonPageSizes(siteDir: string, pagePath: string): Promise<{ htm
   return { html: htmlSize, css, js, total: add(add(htmlSize, css), js) };
 }
 
+/** Returns the course navigation's share of a lesson page (it lists the current module's lessons only) and the progress manifest every page fetches once. */
+async function navigationSizes(siteDir: string, pagePath: string): Promise<{ nav: Size; manifest: Size } | undefined> {
+  const text = (await readFile(path.join(siteDir, pagePath, 'index.html'))).toString('utf8');
+  const nav = text.match(/<nav class="course-nav"[\s\S]*?<\/nav>/)?.[0];
+  if (!nav) return undefined;
+  const manifest = await readFile(path.join(siteDir, 'progress.json')).catch(() => Buffer.alloc(0));
+  return { nav: sizeOf(Buffer.from(nav)), manifest: sizeOf(manifest) };
+}
+
 /** Returns the sizes the benchmark reports for a built site. */
 export async function measureSite(siteDir: string, lessonPath: string) {
   return {
     distBytes: await folderBytes(siteDir),
     pagefindBytes: await folderBytes(path.join(siteDir, 'pagefind')),
     lessonPage: await lessonPageSizes(siteDir, lessonPath),
+    navigation: await navigationSizes(siteDir, lessonPath),
   };
 }
 

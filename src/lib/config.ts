@@ -20,6 +20,12 @@ export interface TrainbookUserConfig {
    * Only for a fully trusted repository. Default: false (check refuses unsafe HTML).
    */
   allowRawHtml?: boolean;
+  /** Self-check score (percent) at which a lesson counts as passed in a trainee's progress. Default: `80`. */
+  passMark?: number;
+  /** Repository web address for “编辑此页” and “报告问题” links, e.g. `https://github.com/team/handbook`. Default: none (no links). */
+  repository?: string;
+  /** Branch the edit links open. Default: `main`. */
+  branch?: string;
 }
 
 /** The resolved configuration: absolute folders and a base that starts and ends with `/`. */
@@ -33,6 +39,10 @@ export interface TrainbookConfig {
   bankDir: string;
   publicDir: string;
   allowRawHtml: boolean;
+  passMark: number;
+  /** Without a trailing slash; undefined when unset. */
+  repository?: string;
+  branch: string;
 }
 
 /**
@@ -61,5 +71,16 @@ export function resolveConfig(rootDir: string, ...sources: TrainbookUserConfig[]
     bankDir: path.resolve(rootDir, merged.bankDir ?? 'question-bank'),
     publicDir: path.resolve(rootDir, 'public'),
     allowRawHtml: merged.allowRawHtml === true,
+    passMark: resolvePassMark(merged.passMark),
+    ...(merged.repository ? { repository: merged.repository.replace(/\/+$/, '') } : {}),
+    branch: merged.branch ?? 'main',
   };
+}
+
+function resolvePassMark(value: number | undefined): number {
+  if (value === undefined) return 80;
+  if (typeof value !== 'number' || !(value > 0 && value <= 100)) {
+    throw new TypeError(`trainbook config: unexpected passMark \`${String(value)}\`, expected a percentage above 0 and at most 100, e.g. \`80\``);
+  }
+  return value;
 }

@@ -1,34 +1,66 @@
-import { fillPlaceholders as fill } from '../lib/i18n/fill.ts';
-import { clearProgress, currentProgress, loadProgress } from './progress-store.ts';
+import { fillPlaceholders } from '../lib/i18n/fill.ts';
+import { clearProgress, lessonStatus, loadManifest, loadProgress, saveProgress, STATUS_MARK, type LessonStatus } from './progress-store.ts';
 
-// Markup contract (rendered by the home and module pages):
-//   [data-progress-lesson="module/lesson"][data-progress-sig="id@rev,…"]  one lesson, gets a badge
-//   [data-progress-summary] containing lesson elements                   gets "3/5 节已完成 · 自测 80%"
-//   [data-progress-reset]                                                 a button that clears progress
+// Markup contract (any page; every element is optional):
+//   [data-status-for="module/lesson"]        gets ✓ / ◐ / ○ and a label (navigation, module page lists)
+//   [data-module-summary="module"]           gets "3/5 节已通过"
+//   [data-progress-overall]                  gets the course total (home)
+//   a[data-progress-continue]                points at the first lesson not yet passed (home)
+//   [data-lesson-status="module/lesson"]     gets the lesson's status with its score and the pass mark
+//   [data-visit="module/lesson"]             a lesson without a self-check: opening it counts as passed
+//   [data-progress-reset]                    a button that clears progress
+//   button[data-nav-toggle]                  opens and closes the course navigation drawer on a phone
 const root = document.documentElement;
 const strings = JSON.parse(root.querySelector('script#progress-strings')?.textContent ?? '{}') as Record<string, string>;
+const fill = (key: string, values: Record<string, string | number> = {}) => fillPlaceholders(strings[key], values);
+const LABEL: Record<LessonStatus, string> = { passed: 'nav.passed', tried: 'nav.tried', new: 'nav.notStarted' };
 
-function render() {
+async function render() {
+  const visit = document.querySelector<HTMLElement>('[data-visit]')?.dataset.visit;
   const store = loadProgress();
-  for (const summary of document.querySelectorAll<HTMLElement>('[data-progress-summary]')) {
-    const lessons = [...summary.querySelectorAll<HTMLElement>('[data-progress-lesson]')];
-    const records = lessons.map((el) => currentProgress(store, el.dataset.progressLesson!, el.dataset.progressSig ?? ''));
-    lessons.forEach((el, i) => {
-      const badge = el.querySelector<HTMLElement>('.progress-badge');
-      const record = records[i];
-      if (!badge) return;
-      badge.hidden = !record;
-      badge.textContent = record ? `✓ ${fill(strings['progress.best'], { score: record.best })}` : '';
-    });
-    const done = records.filter(Boolean);
-    const output = summary.querySelector<HTMLElement>('.progress-summary');
-    if (output) {
-      const average = done.length ? Math.round(done.reduce((sum, r) => sum + r!.best, 0) / done.length) : 0;
-      output.textContent = done.length
-        ? `${fill(strings['progress.summary'], { done: done.length, total: lessons.length })} · ${fill(strings['progress.best'], { score: average })}`
-        : fill(strings['progress.summary'], { done: 0, total: lessons.length });
-      output.hidden = false;
-    }
+  if (visit && !store.visited[visit]) {
+    store.visited[visit] = 1;
+    saveProgress(store);
+  }
+  const manifest = await loadManifest();
+  if (!manifest) return;
+  const lessons = manifest.modules.flatMap((m) => m.lessons.map((lesson) => ({ module: m.slug, lesson, ...lessonStatus(store, lesson, manifest.passMark) })));
+  const byId = new Map(lessons.map((l) => [l.lesson[0], l]));
+  for (const el of document.querySelectorAll<HTMLElement>('[data-status-for]')) {
+    const found = byId.get(el.dataset.statusFor!);
+    if (!found) continue;
+    el.textContent = STATUS_MARK[found.status];
+    el.dataset.status = found.status;
+    el.title = fill(LABEL[found.status]);
+    el.setAttribute('aria-label', fill(LABEL[found.status]));
+    el.hidden = false;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-module-summary]')) {
+    const own = lessons.filter((l) => l.module === el.dataset.moduleSummary);
+    el.textContent = fill('progress.summary', { done: own.filter((l) => l.status === 'passed').length, total: own.length });
+    el.hidden = false;
+  }
+  const passed = lessons.filter((l) => l.status === 'passed').length;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-progress-overall]')) {
+    el.textContent = fill('home.overall', { done: passed, total: lessons.length });
+    el.hidden = false;
+    el.parentElement?.style.setProperty('--progress', `${lessons.length ? (passed / lessons.length) * 100 : 0}%`);
+  }
+  const next = lessons.find((l) => l.status !== 'passed');
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-progress-continue]')) {
+    if (passed === 0) continue; // The "start" link the page renders is right until something is passed.
+    if (next) {
+      link.href = next.lesson[2];
+      link.textContent = fill('home.continue', { title: next.lesson[1] });
+    } else link.textContent = fill('home.allDone');
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-lesson-status]')) {
+    const found = byId.get(el.dataset.lessonStatus!);
+    if (!found || found.lesson[3].length === 0) continue;
+    const values = { score: found.score ?? 0, pass: manifest.passMark };
+    el.textContent = `${STATUS_MARK[found.status]} ${fill(found.status === 'passed' ? 'lesson.statusPassed' : found.status === 'tried' ? 'lesson.statusTried' : 'lesson.statusNew', values)}`;
+    el.dataset.status = found.status;
+    el.hidden = false;
   }
 }
 
@@ -37,7 +69,38 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-progres
   button.addEventListener('click', () => {
     if (!confirm(strings['progress.resetConfirm'])) return;
     clearProgress();
-    render();
+    void render();
   });
 }
-render();
+
+for (const toggle of document.querySelectorAll<HTMLButtonElement>('button[data-nav-toggle]')) {
+  const nav = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+  toggle.hidden = false;
+  const set = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('is-open', open);
+    if (open) nav.querySelector<HTMLElement>('[aria-current="page"], a')?.focus();
+  };
+  toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && nav.classList.contains('is-open')) {
+      set(false);
+      toggle.focus();
+    }
+  });
+}
+
+// Re-render when a quiz on this page records a score, or another tab changes progress.
+addEventListener('trainbook:progress', () => void render());
+addEventListener('storage', () => void render());
+void render();
+
+// Wide tables and code blocks scroll inside their box; a keyboard user must be able to reach them
+// (axe: scrollable-region-focusable). Only those that really overflow become tab stops.
+for (const box of document.querySelectorAll<HTMLElement>('.prose table, .prose pre')) {
+  if (box.scrollWidth > box.clientWidth + 1) {
+    box.tabIndex = 0;
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', box.querySelector('caption, th')?.textContent?.trim() || box.textContent!.trim().slice(0, 20));
+  }
+}

@@ -3,13 +3,14 @@ import { fillPlaceholders as fill } from '../lib/i18n/fill.ts';
 import { indexToLetter } from '../lib/questions/question.ts';
 import { permutationWithPins, shuffle } from '../lib/quiz/random.ts';
 import type { AnswerKey } from '../lib/quiz/render.ts';
-import { currentProgress, loadProgress, saveProgress } from './progress-store.ts';
+import { currentRecord, loadProgress, saveProgress } from './progress-store.ts';
+import { recordAnswer, loadMistakes } from './mistakes-store.ts';
 
 type Key = AnswerKey;
 type QuestionKey = Key & { id: string; rev: number; points?: number };
 interface QuizData {
   key: string;
-  mode: 'lesson' | 'practice';
+  mode: 'lesson' | 'practice' | 'mistakes';
   draw: number;
   questions: QuestionKey[];
   strings: Record<string, string>;
@@ -70,6 +71,15 @@ function mark(item: Element, key: Key, name: string): number | null {
 
 let strings: Record<string, string> = {};
 
+/** True when every part of a question has an answer (each blank filled, a case's every part answered). */
+function isComplete(item: Element): boolean {
+  const parts = $$(item, ':scope > ol.quiz-parts > li');
+  if (parts.length) return parts.every(isComplete);
+  const blanks = $$<HTMLInputElement>(item, ':scope > fieldset input.quiz-blank');
+  if (blanks.length) return blanks.every((input) => input.value.trim() !== '');
+  return isAnswered(item);
+}
+
 function isAnswered(item: Element): boolean {
   const inputs = $$<HTMLInputElement | HTMLTextAreaElement>(item, 'fieldset input, fieldset textarea');
   return inputs.some((input) => (input instanceof HTMLInputElement && (input.type === 'radio' || input.type === 'checkbox') ? input.checked : input.value.trim() !== ''));
@@ -85,10 +95,34 @@ function markWithFeedback(item: Element, key: Key, name: string): number | null 
     feedback.className = `quiz-feedback ${score === null ? 'is-self' : score === 1 ? 'is-correct' : 'is-wrong'}`;
     feedback.hidden = false;
   }
+  markOptions(item, key);
   const solution = item.querySelector<HTMLDetailsElement>(':scope > details.quiz-solution');
   if (solution) solution.open = true;
   item.classList.add('is-marked');
   return score;
+}
+
+/** Marks the right options and the wrongly chosen ones on the options themselves, in words too. */
+function markOptions(item: Element, key: Key) {
+  if (key.type !== 'single' && key.type !== 'multiple' && key.type !== 'truefalse') return;
+  for (const label of $$<HTMLLabelElement>(item, ':scope > fieldset .quiz-option')) {
+    const input = label.querySelector('input')!;
+    const right = key.type === 'truefalse' ? input.value === String(key.answer) : key.answer.includes(Number(input.value));
+    label.classList.toggle('is-answer', right);
+    label.classList.toggle('is-wrong-choice', input.checked && !right);
+    label.querySelector('.quiz-option-verdict')?.remove();
+    if (right || input.checked) {
+      const verdict = document.createElement('span');
+      verdict.className = 'quiz-option-verdict';
+      verdict.textContent = right ? strings['quiz.rightChoice']! : strings['quiz.yourChoice']!;
+      label.append(verdict);
+    }
+  }
+}
+
+/** Answers stay as checked until “retry”. */
+function lock(item: Element, locked: boolean) {
+  for (const input of $$<HTMLInputElement | HTMLTextAreaElement>(item, 'input, textarea')) input.disabled = locked;
 }
 
 function setUpQuiz(section: HTMLElement) {
@@ -101,10 +135,19 @@ function setUpQuiz(section: HTMLElement) {
   let drawn: number[] = [];
 
   const start = () => {
-    drawn = data.mode === 'practice' ? shuffle(items.map((_, i) => i), Math.random).slice(0, data.draw).sort((a, b) => a - b) : items.map((_, i) => i);
+    if (data.mode === 'mistakes') {
+      // The mistakes page holds every practice question; it shows those still in this browser's list.
+      const wrong = loadMistakes();
+      drawn = items.map((_, i) => i).filter((i) => wrong[`${data.questions[i]!.id}@${data.questions[i]!.rev}`]);
+      section.hidden = drawn.length === 0;
+      document.querySelector<HTMLElement>('[data-mistakes-empty]')?.toggleAttribute('hidden', drawn.length > 0);
+    } else drawn = data.mode === 'practice' ? shuffle(items.map((_, i) => i), Math.random).slice(0, data.draw).sort((a, b) => a - b) : items.map((_, i) => i);
     items.forEach((item, i) => {
       item.hidden = !drawn.includes(i);
       item.classList.remove('is-marked');
+      lock(item, false);
+      for (const label of $$(item, '.quiz-option')) label.classList.remove('is-answer', 'is-wrong-choice');
+      for (const verdict of $$(item, '.quiz-option-verdict')) verdict.remove();
       for (const input of $$<HTMLInputElement>(item, 'input, textarea')) {
         if (input.type === 'radio' || input.type === 'checkbox') input.checked = false;
         else input.value = '';
@@ -122,6 +165,14 @@ function setUpQuiz(section: HTMLElement) {
   };
 
   checkButton!.addEventListener('click', () => {
+    // An unanswered question would count as wrong: say so and record nothing.
+    const open = drawn.filter((i) => !isComplete(items[i]!));
+    if (open.length) {
+      status.textContent = fill(strings['quiz.unansweredBlock']!, { n: open.length });
+      status.focus();
+      items[open[0]!]!.querySelector<HTMLElement>('input, textarea')?.focus();
+      return;
+    }
     let earned = 0;
     let possible = 0;
     let correct = 0;
@@ -129,7 +180,9 @@ function setUpQuiz(section: HTMLElement) {
     for (const i of drawn) {
       const key = data.questions[i]!;
       const score = markWithFeedback(items[i]!, key, items[i]!.id);
+      lock(items[i]!, true);
       if (score === null) continue;
+      recordAnswer(`${key.id}@${key.rev}`, score === 1, { title: document.title, url: location.pathname });
       const weight = key.points ?? 1;
       earned += score * weight;
       possible += weight;
@@ -146,10 +199,13 @@ function setUpQuiz(section: HTMLElement) {
     }
     const percent = Math.round((earned / possible) * 100);
     status.textContent = fill(strings['quiz.score']!, { score: percent, correct, total: scored });
-    const store = loadProgress();
-    const previous = currentProgress(store, data.key, sig);
-    store.lessons[data.key] = { sig, best: Math.max(previous?.best ?? 0, percent), last: percent };
-    saveProgress(store);
+    if (data.mode !== 'mistakes') {
+      const store = loadProgress();
+      const previous = currentRecord(store, data.key, sig);
+      store.quizzes[data.key] = { sig, best: Math.max(previous?.best ?? 0, percent), last: percent };
+      saveProgress(store);
+      dispatchEvent(new Event('trainbook:progress'));
+    }
     status.focus();
   });
   retryButton!.addEventListener('click', () => {
@@ -157,7 +213,6 @@ function setUpQuiz(section: HTMLElement) {
     items[drawn[0]!]?.querySelector<HTMLElement>('input, textarea')?.focus();
   });
 
-  currentProgress(loadProgress(), data.key, sig);
   section.classList.add('is-interactive');
   section.querySelector<HTMLElement>('.quiz-actions')!.hidden = false;
   status.tabIndex = -1;

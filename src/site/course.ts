@@ -64,24 +64,31 @@ export async function moduleStaticPaths() {
   return course.modules.map((module) => ({ params: { module: module.slug }, props: { module } }));
 }
 
-/**
- * Returns each lesson's self-check signature (`id@rev,…` of its first quiz), which the
- * progress display needs to ignore scores earned on questions that have since changed.
- */
-export function getQuizSignatures(): Promise<Map<string, string>> {
-  if (__TRAINBOOK_SHOW_DRAFTS__) return readQuizSignatures();
-  signatures ??= readQuizSignatures();
-  return signatures;
+/** One self-check of a lesson: where its record is kept and the `id@rev` list it was drawn from. */
+export interface LessonQuiz {
+  key: string;
+  sig: string;
 }
 
-let signatures: Promise<Map<string, string>> | undefined;
+/**
+ * Returns each lesson's self-checks in page order (the `::quiz` directives; `<Quiz>` components
+ * with computed attributes are not known before rendering). Progress needs them to ignore scores
+ * earned on questions that have since changed, and to require every self-check of a lesson.
+ */
+export function getLessonQuizzes(): Promise<Map<string, LessonQuiz[]>> {
+  if (__TRAINBOOK_SHOW_DRAFTS__) return readLessonQuizzes();
+  quizzes ??= readLessonQuizzes();
+  return quizzes;
+}
 
-async function readQuizSignatures(): Promise<Map<string, string>> {
+let quizzes: Promise<Map<string, LessonQuiz[]>> | undefined;
+
+async function readLessonQuizzes(): Promise<Map<string, LessonQuiz[]>> {
   const { entries } = await getSiteCourse();
-  const signatures = new Map<string, string>();
+  const found = new Map<string, LessonQuiz[]>();
   for (const [id, entry] of entries) {
     const { remarkPluginFrontmatter } = await render(entry);
-    if (typeof remarkPluginFrontmatter.quizSignature === 'string') signatures.set(id, remarkPluginFrontmatter.quizSignature);
+    if (Array.isArray(remarkPluginFrontmatter.quizzes)) found.set(id, remarkPluginFrontmatter.quizzes as LessonQuiz[]);
   }
-  return signatures;
+  return found;
 }

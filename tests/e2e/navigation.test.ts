@@ -22,7 +22,7 @@ describe('reading the sample course', () => {
     const page = await browser.page();
     await page.goto(browser.url('/'));
     expect(await page.locator('.module-card').count()).toBe(5);
-    await page.getByRole('link', { name: '沟通技巧与情绪管理' }).click();
+    await page.locator('main').getByRole('link', { name: '沟通技巧与情绪管理' }).click();
     await page.waitForURL(/\/communication\/$/);
     expect(await page.locator('h1').textContent()).toBe('沟通技巧与情绪管理');
     await page.locator('.lesson-list a').first().click();
@@ -62,12 +62,16 @@ describe('reading the sample course', () => {
     await page.keyboard.type('工单');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await page.locator('.pagefind-ui__result').first().waitFor();
-    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+    await page.locator('[data-search-results][data-state=done]').waitFor();
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    // On the search page `/` focuses its own box.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     await page.close();
   });
 
-  it.each(['/', '/communication/', '/communication/complaint-handling/', '/communication/print/', '/communication/practice/', '/search/?q=投诉', '/changelog/', '/404.html'])(
+  it.each(['/', '/communication/', '/communication/complaint-handling/', '/communication/print/', '/communication/practice/', '/search/?q=投诉', '/changelog/', '/404.html', '/glossary/', '/mistakes/'])(
     'has no horizontal scroll at 360 px: %s',
     async (pathname) => {
       const page = await browser.page({ viewport: { width: 360, height: 740 } });
@@ -78,11 +82,30 @@ describe('reading the sample course', () => {
     },
   );
 
+  it('lists every module and only the current module’s lessons in the navigation, and opens it as a drawer on a phone', async () => {
+    const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(browser.url('/communication/complaint-handling/'));
+    const nav = page.locator('nav.course-nav');
+    expect(await nav.isVisible()).toBe(true);
+    expect(await nav.locator('.course-nav-modules > li').count()).toBe(5);
+    expect(await nav.locator('.course-nav-lessons a').count()).toBe(4);
+    expect(await nav.locator('a[aria-current=page]').textContent()).toContain('投诉处理');
+    await nav.locator('[data-status-for="communication/complaint-handling"]:not([hidden])').waitFor();
+    expect(await nav.locator('[data-status-for="communication/complaint-handling"]').textContent()).toBe('○');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: '目录' }).click();
+    expect(await nav.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await nav.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('hides navigation, search and quiz buttons when printing', async () => {
     const page = await browser.page();
     await page.goto(browser.url('/communication/complaint-handling/'));
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.pagination', '.breadcrumb', '.toc-inline', '.quiz-actions']) {
+    for (const selector of ['.site-header', '.course-nav', '.pagination', '.breadcrumb', '.toc-inline', '.quiz-actions']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
     expect(await page.locator('table').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');

@@ -25,6 +25,11 @@ describe('self-check quiz in a lesson', () => {
     await quiz.getByRole('button', { name: '提交答案' }).click();
     const feedback = quiz.locator('.quiz-feedback');
     expect(await feedback.nth(0).textContent()).toBe('回答错误');
+    // The options themselves say which was chosen and which is right, and stay as answered until “retry”.
+    const first = quiz.locator('.quiz-question').first();
+    expect(await first.locator('.quiz-option.is-wrong-choice').textContent()).toContain('记录午餐');
+    expect(await first.locator('.quiz-option.is-answer').textContent()).toContain('记录客户问题');
+    expect(await first.locator('input').first().isDisabled()).toBe(true);
     expect(await feedback.nth(1).textContent()).toBe('回答正确');
     expect(await quiz.locator('.quiz-solution').first().textContent()).toContain('工单用来记录和跟进客户问题');
     expect(await quiz.locator('.quiz-status').textContent()).toBe('本次得分 50%：1/2 题答对');
@@ -36,13 +41,36 @@ describe('self-check quiz in a lesson', () => {
     await quiz.getByRole('button', { name: '提交答案' }).click();
     expect(await quiz.locator('.quiz-status').textContent()).toBe('本次得分 100%：2/2 题答对');
 
+    expect(await page.locator('[data-lesson-status]').textContent()).toBe('✓ 已通过 · 自测 100%');
+
     await page.goto(browser.url('/basics/'));
     await page.reload();
-    const item = page.locator('[data-progress-lesson="basics/first-steps"]');
-    expect(await item.locator('.progress-badge').textContent()).toBe('✓ 自测 100%');
-    expect(await page.locator('.progress-summary').textContent()).toBe('1/2 节已完成 · 自测 100%');
+    const mark = page.locator('main [data-status-for="basics/first-steps"]');
+    await mark.and(page.locator(':not([hidden])')).waitFor();
+    expect(await mark.textContent()).toBe('✓');
+    expect(await page.locator('main .progress-summary').textContent()).toBe('1/2 节已通过');
     await page.goto(browser.url('/'));
-    expect(await page.locator('[data-module="basics"] .progress-summary').textContent()).toBe('1/2 节已完成 · 自测 100%');
+    await page.locator('[data-module="basics"] .progress-summary:not([hidden])').waitFor();
+    // The home page counts the same lessons the same way as the module page.
+    expect(await page.locator('[data-module="basics"] .progress-summary').textContent()).toBe('1/2 节已通过');
+    expect(await page.locator('[data-progress-overall]').textContent()).toBe('总进度：1/3 节课已通过');
+    expect(await page.locator('a[data-progress-continue]').getAttribute('href')).toBe('/handbook/basics/second-steps/');
+    await page.close();
+  });
+
+  it('records nothing when a question is left unanswered, and a score below the pass mark is not passed', async () => {
+    const page = await browser.page();
+    await page.goto(browser.url('/basics/first-steps/'));
+    const quiz = page.locator('section[data-quiz]');
+    await chooseOption(page, 0, '记录客户问题');
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    expect(await quiz.locator('.quiz-status').textContent()).toBe('还有 1 道题没有作答，请先完成再提交。');
+    expect(await quiz.locator('.quiz-feedback').first().isVisible()).toBe(false);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('trainbook:progress:/handbook/') ?? '{}').quizzes ?? {})).toEqual({});
+    await quiz.locator('input.quiz-blank').fill('不知道');
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    expect(await quiz.locator('.quiz-status').textContent()).toBe('本次得分 50%：1/2 题答对');
+    expect(await page.locator('[data-lesson-status]').textContent()).toBe('◐ 未达标 · 自测 50%（80% 通过）');
     await page.close();
   });
 
@@ -53,9 +81,12 @@ describe('self-check quiz in a lesson', () => {
       localStorage.setItem('trainbook:progress:/handbook/', JSON.stringify({ v: 1, lessons: { 'basics/first-steps': { sig: 'bas-001@1,bas-002@1', best: 90, last: 90 } } }));
     });
     await page.reload();
-    expect(await page.locator('.progress-summary').textContent()).toBe('0/2 节已完成');
+    await page.locator('main .progress-summary:not([hidden])').waitFor();
+    expect(await page.locator('main .progress-summary').textContent()).toBe('0/2 节已通过');
+    expect(await page.locator('main [data-status-for="basics/first-steps"]').textContent()).toBe('○');
+    // Ignored, not deleted: a page must never erase a record it cannot judge.
     const stored = await page.evaluate(() => localStorage.getItem('trainbook:progress:/handbook/'));
-    expect(JSON.parse(stored!).lessons).toEqual({});
+    expect(Object.keys(JSON.parse(stored!).lessons)).toEqual(['basics/first-steps']);
     await page.close();
   });
 
@@ -111,8 +142,7 @@ describe('self-check quiz in a lesson', () => {
       draws.push((await visible.evaluateAll((items) => items.map((item) => item.getAttribute('data-question')))).join(' '));
       // Answer what is shown (first option, or any text), check, and ask for a new set.
       for (const item of await visible.all()) {
-        const option = item.locator('input[type=radio], input[type=checkbox]');
-        if (await option.count()) await option.first().check();
+        for (const group of await item.locator('.quiz-options').all()) await group.locator('input').first().check();
         for (const blank of await item.locator('input.quiz-blank, textarea').all()) await blank.fill('x');
       }
       await page.getByRole('button', { name: '提交答案' }).click();

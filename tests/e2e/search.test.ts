@@ -89,9 +89,9 @@ describe('Chinese search with Pagefind in Chromium', () => {
     const page = await browser.page();
     await page.goto(browser.url('/search/?q=退换货'));
     // Results arrive one by one; wait for the expected lesson's link rather than for the first result.
-    const link = page.locator('.pagefind-ui__result-link[href^="/product-knowledge/returns-and-fees/"]').first();
-    await link.waitFor({ timeout: 10_000 });
-    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('退换货');
+    const link = page.locator('.search-result a[href^="/product-knowledge/returns-and-fees/"]').first();
+    await link.waitFor({ timeout: 30_000 });
+    expect(await page.locator('#site-search-input').inputValue()).toBe('退换货');
     await page.close();
   });
 });

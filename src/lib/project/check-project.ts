@@ -18,6 +18,7 @@ import { checkExamFiles } from './check-exams.ts';
 import { checkMarkingFiles } from './check-marking.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { checkTrainingFiles } from './check-training.ts';
+import { loadGlossary } from '../glossary/index.ts';
 
 /** Everything `npm run check` knows after reading the project. */
 export interface ProjectCheck {
@@ -47,8 +48,16 @@ export function createLessonMarkdownOptions(
     rootDir: config.rootDir,
     allowRawHtml: config.allowRawHtml,
     labels,
-    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render })],
+    transforms: [createQuizDirectiveTransform({ getBank, t, imageBase: `${config.base}bank-assets/`, render, ...(config.repository ? { reportUrl: issueFormUrl(config.repository) } : {}) })],
   };
+}
+
+/**
+ * Returns the address of a repository's new-issue form (GitHub, Gitea and GitLab use `issues/new`).
+ * @example issueFormUrl('https://github.com/team/handbook') // => 'https://github.com/team/handbook/issues/new'
+ */
+export function issueFormUrl(repository: string): string {
+  return `${repository}/issues/new`;
 }
 
 /**
@@ -98,6 +107,8 @@ export async function checkProject(config: TrainbookConfig, { markdown = true }:
   diagnostics.push(...(await checkExamFiles(config, bank, { bankHasErrors })));
   diagnostics.push(...(await checkMarkingFiles(config, bank)));
   diagnostics.push(...(await checkTrainingFiles(config, course)));
+  // The glossary's related lessons must be published lessons, like any link.
+  diagnostics.push(...(await loadGlossary(config.contentDir, config.rootDir, new Set(lessons.map((l) => l.id)))).diagnostics);
   return {
     course,
     bank,

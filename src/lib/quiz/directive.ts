@@ -50,13 +50,15 @@ export interface QuizTransformOptions {
   imageBase?: string;
   /** False when only checking: quizzes are validated but not rendered (much faster). Default: true. */
   render?: boolean;
+  /** New-issue address for “这道题有误” links; none when unset. */
+  reportUrl?: string;
 }
 
 /**
  * Returns the lesson transform that turns `::quiz{ids="…"}` (and `<Quiz … />` in MDX, checked only)
  * into rendered self-checks, drawing filters deterministically from the lesson id.
  */
-export function createQuizDirectiveTransform({ getBank, t, imageBase, render = true }: QuizTransformOptions): LessonTreeTransform {
+export function createQuizDirectiveTransform({ getBank, t, imageBase, render = true, reportUrl }: QuizTransformOptions): LessonTreeTransform {
   return (tree: Root, context) => {
     const diagnostics: Diagnostic[] = [];
     const lessonId = context.contentPath.replace(/\.mdx?$/, '');
@@ -96,9 +98,11 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase, render = t
       // Progress is tracked per lesson on its first quiz; further quizzes keep their own records.
       const progressKey = count === 1 ? lessonId : `${lessonId}#${count}`;
       if (count === 1) context.data.quizSignature = signature.join(',');
+      // Every quiz of the lesson, so progress can require each one to be passed.
+      context.data.quizzes = [...((context.data.quizzes as { key: string; sig: string }[] | undefined) ?? []), { key: progressKey, sig: signature.join(',') }];
       if (!isDirective || !render) return;
       // Ids carry the lesson, so a printed handout holding several lessons has no duplicate ids or radio groups.
-      const quiz = renderQuiz(selection.questions, { t, domId: `quiz-${lessonId.replace(/[^a-z0-9]+/g, '-')}-${count}`, progressKey, mode: 'lesson', imageBase });
+      const quiz = renderQuiz(selection.questions, { t, domId: `quiz-${lessonId.replace(/[^a-z0-9]+/g, '-')}-${count}`, progressKey, mode: 'lesson', imageBase, ...(reportUrl ? { reportUrl } : {}) });
       node.data = { hName: 'div', hProperties: { className: ['quiz-container'] }, hChildren: [quiz] };
     });
     return diagnostics;

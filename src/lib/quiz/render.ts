@@ -10,11 +10,13 @@ export interface RenderQuizOptions {
   domId: string;
   /** Lesson id the progress is recorded under (`module/lesson`), or `module/practice`. */
   progressKey: string;
-  /** `practice` pages draw `draw` questions at random in the browser on each attempt. */
-  mode: 'lesson' | 'practice';
+  /** `practice` pages draw `draw` questions at random in the browser on each attempt; `mistakes` shows the ones this browser got wrong. */
+  mode: 'lesson' | 'practice' | 'mistakes';
   draw?: number;
   /** URL prefix for question images (`assets/x.png` in the bank). */
   imageBase?: string;
+  /** Address of the repository's new-issue form; each question then gets a “这道题有误” link carrying its `id@rev`. */
+  reportUrl?: string;
 }
 
 /** What the browser needs to mark answers; practice questions only, so nothing secret. */
@@ -139,10 +141,19 @@ function renderItem(question: Question | CasePart, label: string, name: string, 
   ];
 }
 
+/** A link to report a mistake in a question, naming it by `id@rev` so the editor finds the exact version. */
+function renderReportLink(question: Question, options: RenderQuizOptions): Element[] {
+  if (!options.reportUrl) return [];
+  const label = options.t('quiz.report');
+  const title = `${label}：${question.id}@${question.rev}`;
+  const url = `${options.reportUrl}?${new URLSearchParams({ title, body: `${question.id}@${question.rev}\n\n` }).toString()}`;
+  return [h('p.quiz-report', [h('a', { href: url, rel: 'noopener', target: '_blank' }, label)])];
+}
+
 function renderQuestion(question: Question, index: number, options: RenderQuizOptions): Element {
   const name = `${options.domId}-q${index + 1}`;
   const attributes = { id: name, dataQuestion: `${question.id}@${question.rev}` };
-  if (question.type !== 'case') return h('li.quiz-question', attributes, renderItem(question, `${index + 1}.`, name, options));
+  if (question.type !== 'case') return h('li.quiz-question', attributes, [...renderItem(question, `${index + 1}.`, name, options), ...renderReportLink(question, options)]);
   const { t } = options;
   const solution = renderSolution({ ...question, parts: [] } as Question, options);
   return h('li.quiz-question.quiz-case', attributes, [
@@ -154,6 +165,7 @@ function renderQuestion(question: Question, index: number, options: RenderQuizOp
       question.parts.map((part, partIndex) => h('li.quiz-part', { id: `${name}-p${partIndex + 1}` }, renderItem(part, `（${partIndex + 1}）`, `${name}-p${partIndex + 1}`, options))),
     ),
     ...(solution ? [solution] : []),
+    ...renderReportLink(question, options),
   ]);
 }
 
@@ -170,7 +182,7 @@ export function renderQuiz(questions: readonly Question[], options: RenderQuizOp
     draw: options.draw ?? questions.length,
     questions: questions.map((q) => ({ id: q.id, rev: q.rev, points: q.points, ...answerKeyOf(q) })),
     strings: Object.fromEntries(
-      (['quiz.check', 'quiz.retry', 'quiz.retryPractice', 'quiz.correct', 'quiz.incorrect', 'quiz.partial', 'quiz.unanswered', 'quiz.selfAssess', 'quiz.score', 'quiz.answer', 'quiz.true', 'quiz.false'] as const).map((key) => [key, t(key)]),
+      (['quiz.check', 'quiz.retry', 'quiz.retryPractice', 'quiz.correct', 'quiz.incorrect', 'quiz.partial', 'quiz.unanswered', 'quiz.selfAssess', 'quiz.score', 'quiz.answer', 'quiz.true', 'quiz.false', 'quiz.unansweredBlock', 'quiz.rightChoice', 'quiz.yourChoice'] as const).map((key) => [key, t(key)]),
     ),
   };
   return h(

@@ -1,0 +1,1 @@
+export { createServiceWorker, OFFLINE_CACHES, selectPrecache, writeServiceWorker } from './service-worker.ts';
