@@ -64,4 +64,11 @@ describe('ratings sheet', () => {
     expect(scores.get('T001')).toBe(92);
     expect(scores.has('T008')).toBe(false);
   });
+
+  it('takes 总评 from a results.csv in marking’s layout, skipping people without a course result', async () => {
+    const read = await readSpreadsheet(path.join(fixtures, 'marking-results.csv'));
+    const { scores, diagnostics } = readCourseResults(read.tables[0]!);
+    expect(diagnostics).toEqual([]);
+    expect([...scores]).toEqual([['T001', 91.6]]);
+  });
 });
