@@ -17,6 +17,7 @@ import {
   type ResponseSource,
 } from '../src/lib/marking/index.ts';
 import { indexItems } from '../src/lib/marking/index.ts';
+import { readTextFile } from '../src/lib/encoding/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { parseRubric } from '../src/lib/rubric/index.ts';
 import { csvBytes, readSpreadsheet, workbookBytes } from '../src/lib/spreadsheet/index.ts';
@@ -100,7 +101,9 @@ async function loadRun(folder: string, config: Config): Promise<LoadedRun | Diag
   const manifestFile = relative(path.join(folder, 'manifest.json'));
   let source: string;
   try {
-    source = await readFile(path.resolve(PROJECT_ROOT, manifest.blueprint.file), 'utf8');
+    const read = await readTextFile(path.resolve(PROJECT_ROOT, manifest.blueprint.file), manifest.blueprint.file);
+    if (!read.ok) return [read.diagnostic];
+    source = read.text;
   } catch {
     return [createError(manifestFile, undefined, 'marking/no-key', `The run has no key.json and its blueprint ${manifest.blueprint.file} no longer exists`, 'restore the blueprint from version control to mark this run')];
   }
@@ -128,14 +131,18 @@ async function loadAssessment(config: Config, run: LoadedRun, name: string | und
   if (name && !names.includes(name)) throw new UsageError(`no assessment plan \`${name}\` in ${relative(dir)}/; available: ${names.map((n) => `\`${n}\``).join(', ') || 'none'}`);
   for (const candidate of name ? [name] : names) {
     const file = path.join(dir, `${candidate}.yaml`);
-    const { assessment, diagnostics } = parseAssessment(await readFile(file, 'utf8'), relative(file), targets);
+    const read = await readTextFile(file, relative(file));
+    if (!read.ok) return { diagnostics: [read.diagnostic] };
+    const { assessment, diagnostics } = parseAssessment(read.text, relative(file), targets);
     if (!assessment) {
       if (name) return { diagnostics };
       continue;
     }
     if (!name && assessment.blueprint !== run.blueprintName) continue;
     const rubricFile = path.join(config.bankDir, 'rubrics', `${assessment.rubric}.yaml`);
-    const rubric = parseRubric(await readFile(rubricFile, 'utf8'), relative(rubricFile));
+    const rubricText = await readTextFile(rubricFile, relative(rubricFile));
+    if (!rubricText.ok) return { diagnostics: [rubricText.diagnostic] };
+    const rubric = parseRubric(rubricText.text, relative(rubricFile));
     if (!rubric.rubric) return { diagnostics: rubric.diagnostics };
     return { plan: assessment, rubric: rubric.rubric, diagnostics: [] };
   }

@@ -115,7 +115,8 @@ describe('npm run mark', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓ 3 candidates marked (1 absent)');
-    expect(readdirSync(path.join(run, 'results')).sort()).toEqual(['candidates.pdf', 'report.pdf', 'results.csv', 'results.xlsx']);
+    // Dot files are trainbook's own output marker.
+    expect(readdirSync(path.join(run, 'results')).filter((f) => !f.startsWith('.')).sort()).toEqual(['candidates.pdf', 'report.pdf', 'results.csv', 'results.xlsx']);
 
     const { tables } = await readSpreadsheet(path.join(run, 'results', 'results.xlsx'));
     const table = tables[0]!;

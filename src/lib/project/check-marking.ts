@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TrainbookConfig } from '../config.ts';
 import { createError, type Diagnostic } from '../diagnostics/index.ts';
+import { readTextFile } from '../encoding/index.ts';
 // Direct files, not the marking index: that would load pdf-lib into every `npm run check`.
 import { parseAssessment } from '../marking/parse-assessment.ts';
 import { statsDiagnostics } from '../marking/stats-check.ts';
@@ -46,7 +47,8 @@ export async function checkMarkingFiles(config: TrainbookConfig, bank: QuestionB
   const assessments = path.join(config.bankDir, 'assessments');
   for (const name of await listFiles(assessments, /\.ya?ml$/)) {
     const file = path.join(assessments, name);
-    diagnostics.push(...parseAssessment(await readFile(file, 'utf8'), relative(file), targets).diagnostics);
+    const read = await readTextFile(file, relative(file));
+    diagnostics.push(...(read.ok ? parseAssessment(read.text, relative(file), targets).diagnostics : [read.diagnostic]));
   }
   const { files, diagnostics: unreadable } = await loadStatsFiles(path.join(config.bankDir, 'stats'), config.rootDir);
   diagnostics.push(...unreadable);
