@@ -10,10 +10,24 @@ export type Weight = 'regular' | 'bold';
 export type DrawOp =
   | { type: 'text'; x: number; y: number; text: string; size: number; weight: Weight; align?: 'left' | 'center' | 'right'; width?: number }
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; dash?: boolean }
-  | { type: 'rect'; x: number; y: number; width: number; height: number; lineWidth: number }
-  | { type: 'circle'; x: number; y: number; r: number; lineWidth: number }
+  /** A rectangle, outlined (`lineWidth`) or `fill`ed black; `box` names a score box for layout.json. */
+  | { type: 'rect'; x: number; y: number; width: number; height: number; lineWidth: number; fill?: boolean; box?: ScoreBoxTag }
+  /** A circle; `mark` names an answer-sheet bubble for layout.json. */
+  | { type: 'circle'; x: number; y: number; r: number; lineWidth: number; mark?: BubbleTag }
   /** An image by its source path in the bank (`assets/flow.png`), placed with its top-left corner at x, y. */
   | { type: 'image'; x: number; y: number; width: number; height: number; src: string };
+
+/** What a bubble on an answer sheet records: an option of an item, a 工号 digit, or 缺考. */
+export type BubbleTag =
+  | { kind: 'option'; item: string; option: string }
+  | { kind: 'digit'; position: number; digit: number }
+  | { kind: 'absent' };
+
+/** What a score box records: the item (`12`, `38(2)`), a section, or the total. */
+export interface ScoreBoxTag {
+  item: string;
+  label: string;
+}
 
 /** A laid-out page: what to draw, and which questions it holds (for tests and the no-split rule). */
 export interface LaidOutPage {
@@ -24,7 +38,7 @@ export interface LaidOutPage {
 
 /** A whole document ready to render: data only, no PDF library involved. */
 export interface LaidOutDocument {
-  kind: 'paper' | 'key' | 'sheet' | 'rubric';
+  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'task-card' | 'script' | 'summary';
   title: string;
   pages: LaidOutPage[];
 }

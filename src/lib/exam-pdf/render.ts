@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
-import { PAGE, type DrawOp, type LaidOutDocument } from './layout-types.ts';
+import { PAGE, type DrawOp, type LaidOutDocument, type LaidOutPage } from './layout-types.ts';
 import type { ExamImage } from './images.ts';
 import { widthInFont, type PreparedFont } from './prepared-font.ts';
 
@@ -12,7 +12,15 @@ export interface RenderOptions {
   /** Document metadata; no dates, so the same input gives the same bytes. */
   subject: string;
   keywords: string[];
+  /** Document language (BCP 47) for screen readers; default `zh-CN`. */
+  language?: string;
 }
+
+/**
+ * Compressed content streams by page: a collated file (`papers.pdf`) shows the very pages the
+ * per-variant files show, so each is drawn and deflated once per run.
+ */
+const contentCache = new WeakMap<LaidOutPage, { font: PreparedFont; bytes: Uint8Array }>();
 
 const FONT_KEY = PDFName.of('F0');
 
@@ -90,7 +98,9 @@ function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<st
     case 'line':
       return `q ${n(op.width)} w 0 G ${op.dash ? '[2 2] 0 d ' : ''}${n(op.x1)} ${n(flip(op.y1))} m ${n(op.x2)} ${n(flip(op.y2))} l S Q\n`;
     case 'rect':
-      return `q ${n(op.lineWidth)} w 0 G ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re S Q\n`;
+      return op.fill
+        ? `0 g ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re f\n`
+        : `q ${n(op.lineWidth)} w 0 G ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re S Q\n`;
     case 'image': {
       const name = imageNames.get(op.src);
       return name ? `q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${n(flip(op.y + op.height))} cm /${name} Do Q\n` : '';
@@ -120,7 +130,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   pdf.setKeywords(options.keywords);
   pdf.setProducer('trainbook (pdf-lib)');
   pdf.setCreator('trainbook');
-  pdf.setLanguage('zh-CN');
+  pdf.setLanguage(options.language ?? 'zh-CN');
   const fontRef = embedPreparedFont(pdf.context, options.font);
   // Each image is embedded once per document, however many pages show it.
   const imageRefs = new Map<string, { name: string; ref: PDFRef }>();
@@ -136,8 +146,14 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
     const page = pdf.addPage([PAGE.width, PAGE.height]);
     page.node.setFontDictionary(FONT_KEY, fontRef);
     for (const op of laidOut.ops) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
-    const operators = laidOut.ops.map((op) => operatorsFor(op, options.font, imageNames)).join('');
-    const contents = pdf.context.stream(new Uint8Array(deflateSync(operators)), { Filter: 'FlateDecode' });
+    let cached = contentCache.get(laidOut);
+    // Image names are numbered per document, so pages with images are drawn afresh.
+    if (!cached || cached.font !== options.font || imageRefs.size) {
+      const operators = laidOut.ops.map((op) => operatorsFor(op, options.font, imageNames)).join('');
+      cached = { font: options.font, bytes: new Uint8Array(deflateSync(operators)) };
+      if (!imageRefs.size) contentCache.set(laidOut, cached);
+    }
+    const contents = pdf.context.stream(cached.bytes, { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), pdf.context.register(contents));
   }
   // Object streams (PDF 1.5) compress the dictionaries too: about 10 KB less per paper.

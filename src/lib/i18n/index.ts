@@ -1,1 +1,2 @@
 export { createTranslator, UI_LANGUAGES, type Translate, type UiStringKey, type UiStrings } from './strings.ts';
+export { createExamTranslator, type ExamStringKey, type ExamStrings, type ExamTranslate } from './exam-strings.ts';
