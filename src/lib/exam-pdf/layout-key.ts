@@ -75,7 +75,7 @@ function itemBlock(rows: RowBuilder, t: ExamTranslate, item: ExamItem, number: n
       ? question.parts.flatMap((part, i) => {
           const placed: ExamPart = item.parts?.[i] ?? { points: part.points };
           return [
-            ...rows.text(`（${i + 1}）${t('part.label', { type: t(`part.${part.type}`), points: formatPoints(placed.points) })}`, { size: BODY, indent }),
+            ...rows.text(`${t('blank', { n: i + 1 })}${t('part.label', { type: t(`part.${part.type}`), points: formatPoints(placed.points) })}`, { size: BODY, indent }),
             ...bodyRows(rows, t, part, placed, indent + 12),
             ...explanationRows(rows, t, part.explanation, indent + 12),
           ];

@@ -10,8 +10,6 @@ import { SCORE_BOX_WIDTH, scoreBoxOps, sectionHeadingRow } from './score-boxes.t
 const BODY = 10.5;
 /** What a `____` blank prints as: a run of underscores that stays on one line. */
 export const PRINTED_BLANK = '__________';
-/** The answer bracket of a choice question on a paper answered in place. U+3000 keeps it wide. */
-const ANSWER_BRACKET = '（　　）';
 
 /** Returns a section's printed heading; a default heading follows the print language. */
 export function printedHeading(t: ExamTranslate, section: ExamSection, index: number, style: 'count' | 'points'): string {
@@ -81,7 +79,8 @@ function answerRows(ctx: PaperContext, body: Question | CasePart, placed: { opti
 function stemWithBracket(ctx: PaperContext, body: Question | CasePart): string {
   const text = stemText(body.stem);
   const objective = body.type === 'single' || body.type === 'multiple' || body.type === 'truefalse';
-  return ctx.inPlace && objective ? `${text}${ANSWER_BRACKET}` : text;
+  // The bracket of a paper answered in place (`（　　）`; U+3000 keeps it wide).
+  return ctx.inPlace && objective ? `${text}${ctx.t('bracket')}` : text;
 }
 
 /** Text rows, with a score box at the right of the first row when the paper is marked in place. */
@@ -114,7 +113,7 @@ function questionBlock(ctx: PaperContext, item: ExamItem, number: number, sectio
   }
   const parts = question.parts.flatMap((part, i) => {
     const placed: ExamPart = item.parts?.[i] ?? { points: part.points };
-    const partLabel = `（${i + 1}）`;
+    const partLabel = t('blank', { n: i + 1 });
     const partHanging = hanging + rows.metrics.widthOf(partLabel, BODY, 'regular');
     const scored = ctx.inPlace && (part.type === 'fill' || part.type === 'short') ? itemKey(number, i + 1) : undefined;
     return [
@@ -140,7 +139,7 @@ function questionBlock(ctx: PaperContext, item: ExamItem, number: number, sectio
 
 /** The title block with the variant letter printed large and boxed at its right. */
 function paperTitle(rows: RowBuilder, exam: Exam, variant: ExamVariant, t: ExamTranslate): Block {
-  const block = titleBlock(rows, exam, `（${t('variant', { v: variant.label })}）`, t);
+  const block = titleBlock(rows, exam, t('paper.subtitle', { v: variant.label }), t);
   const [first, ...rest] = block.rows;
   return { ...block, rows: [{ ...first!, ops: [...first!.ops, ...variantBadge(variant.label, MARGIN.left + CONTENT_WIDTH - 34, 0, 34)] }, ...rest] };
 }
@@ -178,5 +177,5 @@ export function layoutPaper(exam: Exam, variant: ExamVariant, metrics: FontMetri
     for (const item of section.items) blocks.push(questionBlock(ctx, item, ++number, section));
   });
   const pages = addFooters(paginate(blocks), (page, total) => footerText(t, page, total, variant.label, exam.bankVersion, t('kind.paper')));
-  return { kind: 'paper', title: `${exam.title}（${t('variant', { v: variant.label })}）`, pages };
+  return { kind: 'paper', title: `${exam.title}${t('paper.subtitle', { v: variant.label })}`, pages };
 }

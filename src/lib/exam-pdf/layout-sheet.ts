@@ -113,7 +113,7 @@ function itemBlocks(rows: RowBuilder, t: ExamTranslate, type: Question['type'], 
             ...rows.text(`${number}.${points}`, { size: BODY }),
             ...question.parts.flatMap((part, p) => {
               const placed: ExamPart = item.parts?.[p] ?? { points: part.points };
-              const label = `（${p + 1}）${partTypeLabel(t, part, placed.points)}`;
+              const label = `${t('blank', { n: p + 1 })}${partTypeLabel(t, part, placed.points)}`;
               return partRows(rows, t, part, label, placed.points, 14, itemKey(number, p + 1));
             }),
           ]

@@ -4,6 +4,8 @@
  */
 const zhCN = {
   'variant': '{v} 卷',
+  'paper.subtitle': '（{v} 卷）',
+  'bracket': '（　　）',
   'facts': '考试时间：{duration} 分钟　满分：{total} 分　及格：{pass} 分',
   'field.name': '姓名',
   'field.id': '工号',
@@ -123,6 +125,8 @@ export type ExamStrings = Record<ExamStringKey, string>;
 
 const en: ExamStrings = {
   'variant': 'Version {v}',
+  'paper.subtitle': 'Version {v}',
+  'bracket': ' (      )',
   'facts': 'Time: {duration} min   Full marks: {total}   Pass mark: {pass}',
   'field.name': 'Name',
   'field.id': 'Staff ID',
