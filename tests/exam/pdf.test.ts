@@ -7,7 +7,7 @@ import { loadExamFont } from '../../scripts/exam-font.ts';
 import { loadProjectConfig } from '../../scripts/project-config.ts';
 import { formatDiagnostics } from '../../src/lib/diagnostics/index.ts';
 import { assembleExam, createManifest, parseBlueprint, type Exam } from '../../src/lib/exam/index.ts';
-import { generateExamFiles, markdownToPlainText, printedAnswer, type ExamFile, type FontSet } from '../../src/lib/exam-pdf/index.ts';
+import { generateExamFiles, markdownToPlainText, pageOps, printedAnswer, type ExamFile, type FontSet } from '../../src/lib/exam-pdf/index.ts';
 import { createExamTranslator } from '../../src/lib/i18n/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { ROOT } from '../support/paths.ts';
@@ -85,7 +85,7 @@ describe('the new-hire exam as PDF', () => {
     expect(text).toContain('每题只有一个正确答案，请在答题卡上填涂');
     expect(text).not.toContain('填在括号内');
     // Dashed answer lines are drawn as line operators; the paper has none, the sheet does.
-    const lines = (name: string) => files.find((f) => f.name === name)!.document.pages.flatMap((p) => p.ops).filter((op) => op.type === 'line' && op.dash).length;
+    const lines = (name: string) => files.find((f) => f.name === name)!.document.pages.flatMap(pageOps).filter((op) => op.type === 'line' && op.dash).length;
     expect(lines('paper-A.pdf')).toBe(0);
     expect(lines('sheet-A.pdf')).toBeGreaterThan(0);
   });
@@ -114,8 +114,9 @@ describe('the new-hire exam as PDF', () => {
   it('never leaves a section heading last on a page', () => {
     for (const file of files) {
       for (const page of file.document.pages) {
-        const texts = page.ops.filter((op) => op.type === 'text' && op.weight === 'bold' && /^[一二三四五六七八九十]+、/.test(op.text));
-        const lastBody = page.ops.filter((op) => op.type === 'text' && op.y < 780).at(-1);
+        const ops = pageOps(page);
+        const texts = ops.filter((op) => op.type === 'text' && op.weight === 'bold' && /^[一二三四五六七八九十]+、/.test(op.text));
+        const lastBody = ops.filter((op) => op.type === 'text' && op.y < 780).at(-1);
         for (const heading of texts) expect(heading, `${file.name}`).not.toBe(lastBody);
       }
     }

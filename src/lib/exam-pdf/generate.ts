@@ -7,7 +7,7 @@ import type { ExamImage } from './images.ts';
 import { layoutKey, layoutQuickTable } from './layout-key.ts';
 import { layoutPaper } from './layout-paper.ts';
 import { layoutSheet } from './layout-sheet.ts';
-import type { LaidOutDocument } from './layout-types.ts';
+import { pageOps, type LaidOutDocument } from './layout-types.ts';
 import { prepareFont } from './prepared-font.ts';
 import { renderPdf } from './render.ts';
 import { stampSheet } from './sheet-stamp.ts';
@@ -76,7 +76,7 @@ export function checkGlyphs(exam: Exam, fonts: FontSet, candidates: readonly Run
 
 function textOf(documents: LaidOutDocument[]): string {
   const text: string[] = [];
-  for (const document of documents) for (const page of document.pages) for (const op of page.ops) if (op.type === 'text') text.push(op.text);
+  for (const document of documents) for (const page of document.pages) for (const op of pageOps(page)) if (op.type === 'text') text.push(op.text);
   return text.join('');
 }
 

@@ -1,5 +1,5 @@
 export { wrapText, isNoLineStart, type Measure } from './line-break.ts';
-export { CONTENT_WIDTH, MARGIN, PAGE, type BubbleTag, type DrawOp, type FontMetrics, type LaidOutDocument, type LaidOutPage, type ScoreBoxTag, type Weight } from './layout-types.ts';
+export { CONTENT_WIDTH, MARGIN, PAGE, pageOps, type BubbleTag, type DrawOp, type FontMetrics, type LaidOutDocument, type LaidOutPage, type ScoreBoxTag, type Weight } from './layout-types.ts';
 export { addFooters, paginate, RowBuilder, type Block, type PageArea, type Row } from './blocks.ts';
 export { layoutPaper, printedHeading, partTypeLabel, answerLineCount, PRINTED_BLANK } from './layout-paper.ts';
 export { layoutKey, layoutQuickTable, printedAnswer } from './layout-key.ts';

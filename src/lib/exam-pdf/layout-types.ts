@@ -32,6 +32,11 @@ export interface ScoreBoxTag {
 /** A laid-out page: what to draw, and which questions it holds (for tests and the no-split rule). */
 export interface LaidOutPage {
   ops: DrawOp[];
+  /**
+   * A page drawn first, under `ops`: the shared body of an answer sheet under each candidate's
+   * stamp. Rendered as its own content stream, compressed once however many pages share it.
+   */
+  underlay?: LaidOutPage;
   /** `id` of each question whose first row is on this page, in order. */
   questions: string[];
 }
@@ -48,4 +53,9 @@ export interface FontMetrics {
   widthOf(text: string, size: number, weight: Weight): number;
   /** Pixel size of a question image by its bank path, when it can be printed. */
   imageSize?(src: string): { width: number; height: number } | undefined;
+}
+
+/** Returns everything drawn on a page: its underlay's ops, then its own. */
+export function pageOps(page: LaidOutPage): DrawOp[] {
+  return page.underlay ? [...pageOps(page.underlay), ...page.ops] : page.ops;
 }

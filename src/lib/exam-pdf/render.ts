@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
-import { PAGE, type DrawOp, type LaidOutDocument, type LaidOutPage } from './layout-types.ts';
+import { PAGE, pageOps, type DrawOp, type LaidOutDocument, type LaidOutPage } from './layout-types.ts';
 import type { ExamImage } from './images.ts';
 import { widthInFont, type PreparedFont } from './prepared-font.ts';
 
@@ -119,6 +119,16 @@ function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<st
   }
 }
 
+/** Returns a page's compressed content stream, from the cache when the same page was drawn before with the same font. */
+function contentBytes(page: LaidOutPage, font: PreparedFont, imageNames: ReadonlyMap<string, string>, hasImages: boolean): Uint8Array {
+  const cached = contentCache.get(page);
+  // Image names are numbered per document, so pages of documents with images are drawn afresh.
+  if (cached && cached.font === font && !hasImages) return cached.bytes;
+  const bytes = new Uint8Array(deflateSync(page.ops.map((op) => operatorsFor(op, font, imageNames)).join('')));
+  if (!hasImages) contentCache.set(page, { font, bytes });
+  return bytes;
+}
+
 /**
  * Returns the PDF bytes of a laid-out document. With `prepared-font.ts`, the only code that
  * knows about PDF. Byte-identical for identical input: no dates, fixed names.
@@ -134,7 +144,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   const fontRef = embedPreparedFont(pdf.context, options.font);
   // Each image is embedded once per document, however many pages show it.
   const imageRefs = new Map<string, { name: string; ref: PDFRef }>();
-  for (const op of document.pages.flatMap((p) => p.ops)) {
+  for (const op of document.pages.flatMap(pageOps)) {
     if (op.type !== 'image') continue;
     const image = options.images?.get(op.src);
     if (!image || imageRefs.has(op.src)) continue;
@@ -145,16 +155,10 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   for (const laidOut of document.pages) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
     page.node.setFontDictionary(FONT_KEY, fontRef);
-    for (const op of laidOut.ops) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
-    let cached = contentCache.get(laidOut);
-    // Image names are numbered per document, so pages with images are drawn afresh.
-    if (!cached || cached.font !== options.font || imageRefs.size) {
-      const operators = laidOut.ops.map((op) => operatorsFor(op, options.font, imageNames)).join('');
-      cached = { font: options.font, bytes: new Uint8Array(deflateSync(operators)) };
-      if (!imageRefs.size) contentCache.set(laidOut, cached);
-    }
-    const contents = pdf.context.stream(cached.bytes, { Filter: 'FlateDecode' });
-    page.node.set(PDFName.of('Contents'), pdf.context.register(contents));
+    for (const op of pageOps(laidOut)) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
+    const layers = laidOut.underlay ? [laidOut.underlay, laidOut] : [laidOut];
+    const streams = layers.map((layer) => pdf.context.register(pdf.context.stream(contentBytes(layer, options.font, imageNames, imageRefs.size > 0), { Filter: 'FlateDecode' })));
+    page.node.set(PDFName.of('Contents'), streams.length === 1 ? streams[0]! : pdf.context.obj(streams));
   }
   // Object streams (PDF 1.5) compress the dictionaries too: about 10 KB less per paper.
   return pdf.save({ useObjectStreams: true });

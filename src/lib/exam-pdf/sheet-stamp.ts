@@ -67,6 +67,14 @@ function stripOps({ variant, candidate, t, metrics }: SheetStamp): { ops: DrawOp
   return { ops, nameBox };
 }
 
+/** On a personalised sheet, the 工号 written into the digit grid's boxes (digits only, when it fits). */
+function printedIdOps(ops: DrawOp[], id: string | undefined): DrawOp[] {
+  const columns = ops.flatMap((op) => (op.type === 'circle' && op.mark?.kind === 'digit' && op.mark.digit === 0 ? [op] : []));
+  if (!id || !/^\d+$/.test(id) || id.length > columns.length) return [];
+  // The write-in box sits 20 pt above the 0 bubble's centre (see layout-sheet.ts registrationRow).
+  return [...id].map((digit, i) => ({ type: 'text', x: columns[i]!.x - 8, y: columns[i]!.y - 16, text: digit, size: 11, weight: 'bold', align: 'center', width: 16 }) as DrawOp);
+}
+
 /** Collects the tagged bubbles and score boxes of a laid-out page, in millimetres. */
 function marksOf(ops: DrawOp[]): Pick<LayoutPage, 'bubbles' | 'scoreBoxes'> {
   const bubbles: LayoutBubble[] = [];
@@ -104,7 +112,7 @@ export function stampSheet(sheet: LaidOutDocument, stamp: SheetStamp): { documen
       ...marksOf(page.ops),
       nameBox,
     });
-    return { ...page, ops: [...fiducialOps, ...qrCodeOps(qr, pt(QR.x), pt(QR.y), pt(QR.size)), ...strip, run, ...page.ops] };
+    return { questions: page.questions, underlay: page, ops: [...fiducialOps, ...qrCodeOps(qr, pt(QR.x), pt(QR.y), pt(QR.size)), ...strip, run, ...printedIdOps(page.ops, stamp.candidate?.id)] };
   });
   const title = stamp.candidate ? `${sheet.title} · ${stamp.candidate.name} ${stamp.candidate.id}` : sheet.title;
   return { document: { ...sheet, title, pages }, layout };
