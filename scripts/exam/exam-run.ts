@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors } from '../../src/lib/diagnostics/index.ts';
-import { createManifest, runFolderName, type Exam, type RunCandidate } from '../../src/lib/exam/index.ts';
+import { createKeyFile, createManifest, runFolderName, type Exam, type RunCandidate } from '../../src/lib/exam/index.ts';
 import { generateExamFiles, markdownToPlainText, readImage, type ExamImage } from '../../src/lib/exam-pdf/index.ts';
 import { loadExamFont } from '../exam-font.ts';
 import { createProgressBar } from '../progress-bar.ts';
@@ -30,7 +30,7 @@ export interface ExamRun {
 }
 
 /**
- * Renders every file of an exam run (PDFs, manifest.json, layout.json) and writes the run's
+ * Renders every file of an exam run (PDFs, manifest.json, key.json, layout.json) and writes the run's
  * folder atomically inside `outRoot`; returns the folder, or undefined after printing errors.
  */
 export async function writeExamRun(exam: Exam, run: ExamRun): Promise<string | undefined> {
@@ -46,6 +46,7 @@ export async function writeExamRun(exam: Exam, run: ExamRun): Promise<string | u
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const files: { name: string; bytes: Uint8Array | string }[] = generated.files.map((f) => ({ name: f.name, bytes: f.bytes }));
   files.push({ name: 'manifest.json', bytes: json(createManifest(exam, { runId, lang: run.lang, candidates: run.candidates })) });
+  files.push({ name: 'key.json', bytes: json(createKeyFile(exam, runId)) });
   if (generated.layout) files.push({ name: 'layout.json', bytes: json(generated.layout) });
   await writeRun(folder, files);
   return folder;

@@ -21,7 +21,7 @@ describe('npm run exam', () => {
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
     const folder = path.join(out, 'communication-quiz-bank-1.0.0-seed-5');
-    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'key-B.pdf', 'keys.pdf', 'layout.json', 'manifest.json', 'paper-A.pdf', 'paper-B.pdf', 'papers.pdf', 'sheet-A.pdf', 'sheet-B.pdf', 'sheets.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'key-B.pdf', 'key.json', 'keys.pdf', 'layout.json', 'manifest.json', 'paper-A.pdf', 'paper-B.pdf', 'papers.pdf', 'sheet-A.pdf', 'sheet-B.pdf', 'sheets.pdf']);
     const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ runId: 'communication-quiz-bank-1.0.0-seed-5', seed: '5', bank: { version: '1.0.0' }, blueprint: { file: 'question-bank/blueprints/communication-quiz.yaml' } });
     const layout = JSON.parse(readFileSync(path.join(folder, 'layout.json'), 'utf8'));
@@ -127,7 +127,7 @@ describe('rosters, manifests and answers on paper', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const folder = path.join(out, 'answers-on-paper-bank-1.0.0-seed-1');
-    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'keys.pdf', 'manifest.json', 'paper-A.pdf', 'papers.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'key.json', 'keys.pdf', 'manifest.json', 'paper-A.pdf', 'papers.pdf']);
     const { execFileSync } = await import('node:child_process');
     const text = execFileSync('pdftotext', ['-layout', path.join(folder, 'paper-A.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('本试卷没有答题卡，所有答案直接写在试卷上');
