@@ -47,8 +47,10 @@ export function fieldsRow(rows: RowBuilder, labels: string[], size = 10.5): Row 
   labels.forEach((label, i) => {
     if (!label) return;
     const x = MARGIN.left + i * cell;
-    const labelWidth = rows.metrics.widthOf(`${label}：`, size, 'regular');
-    ops.push({ type: 'text', x, y: 18, text: `${label}：`, size, weight: 'regular' });
+    // A Latin label takes a Latin colon; a full-width one after `Name` looks like a stray space.
+    const text = /^[\x20-\x7e]+$/.test(label) ? `${label}: ` : `${label}：`;
+    const labelWidth = rows.metrics.widthOf(text, size, 'regular');
+    ops.push({ type: 'text', x, y: 18, text, size, weight: 'regular' });
     ops.push({ type: 'line', x1: x + labelWidth, y1: 21, x2: x + cell - 12, y2: 21, width: 0.6 });
   });
   return { height: 30, ops };
