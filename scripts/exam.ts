@@ -90,7 +90,8 @@ export async function main(argv: string[]): Promise<number> {
   if (args.manifest) return regenerate(args.manifest, outRoot, config, started);
   const target = await resolveTarget(args.target!, config.bankDir);
   if (target.kind === 'rubric') {
-    if (args.roster || args.seed || args.variants) throw new UsageError('a rubric takes no `--roster`, `--seed` or `--variants`');
+    // `--seed` is accepted and ignored (nothing is drawn), so one command line can print every blueprint and rubric.
+    if (args.roster || args.variants) throw new UsageError('a rubric takes no `--roster` or `--variants`');
     return printRubric(target.file, { outRoot, lang: config.lang, dryRun: args.dryRun, started });
   }
 
