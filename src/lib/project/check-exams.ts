@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { TrainbookConfig } from '../config.ts';
-import { createError, type Diagnostic } from '../diagnostics/index.ts';
-import { decodeUtf8 } from '../encoding/index.ts';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { readTextFile } from '../encoding/index.ts';
 import { checkBlueprint, parseBlueprint } from '../exam/index.ts';
 import type { QuestionBank } from '../questions/index.ts';
 import { parseRubric } from '../rubric/index.ts';
@@ -26,9 +26,9 @@ export async function checkExamFiles(config: TrainbookConfig, bank: QuestionBank
   const diagnostics: Diagnostic[] = [];
   const read = async (file: string) => {
     const relative = path.relative(config.rootDir, file).split(path.sep).join('/');
-    const decoded = decodeUtf8(new Uint8Array(await readFile(file)));
-    if (!decoded.ok) diagnostics.push(createError(relative, undefined, 'file/not-utf8', decoded.reason, decoded.note));
-    return { relative, text: decoded.ok ? decoded.text : undefined };
+    const read = await readTextFile(file, relative);
+    if (!read.ok) diagnostics.push(read.diagnostic);
+    return { relative, text: read.ok ? read.text : undefined };
   };
   for (const file of await listYaml(path.join(config.bankDir, 'blueprints'))) {
     const { relative, text } = await read(file);
