@@ -16,7 +16,8 @@ function emptyBank(): { dir: string; env: Record<string, string> } {
 
 const files = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
-describe('npm run import', () => {
+// Each test runs two to four CLI processes that load the whole project; on a shared 2-core machine that can pass a minute.
+describe('npm run import', { timeout: 240_000 }, () => {
   it('imports a spreadsheet into files that pass npm run check, and a second import appends with the next ids', async () => {
     // A copy of the whole sample bank: the sample lessons' quizzes need its questions.
     const dir = mkdtempSync(path.join(tmpdir(), 'trainbook-import-'));
@@ -82,7 +83,7 @@ describe('npm run import', () => {
   });
 });
 
-describe('npm run export', () => {
+describe('npm run export', { timeout: 240_000 }, () => {
   it('exports practice questions only unless exam questions are asked for by name', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'trainbook-export-'));
     const practice = await runScript('export', ['--format', 'gift', '--out', path.join(out, 'p.gift')]);
