@@ -12,30 +12,38 @@ export interface Measured {
   coverage: number;
 }
 
+/** The measured band of a bubble, as fractions of its radius: outside the printed letter, inside the printed ring. */
+const INNER = 0.55;
+const OUTER = 0.82;
+
 /**
- * Measures every bubble's inside, a disc of 0.7 × the radius (the printed ring stays out, a filled
- * bubble still covers it): its mean darkness, and how much of it is covered by ink. Two numbers,
- * because a light pencil fill and a dark pen cross can have the same mean darkness.
+ * Measures every bubble in a band between 0.55 and 0.82 × its radius: the printed letter (`A`, `√`)
+ * stays inside the band and the printed ring outside it, so an empty bubble reads as paper whatever
+ * its label, while a fill covers the band all round. Two numbers come out, the band's mean darkness
+ * and how much of it is covered by ink, because a light pencil fill and a dark pen cross can have
+ * the same mean darkness but not the same coverage.
  */
 export function measureBubbles(image: GrayImage, bubbles: readonly LayoutBubble[], transform: Homography, white: number): Measured[] {
   return bubbles.map((bubble) => {
     const centre = applyHomography(transform, bubble);
     const r = bubble.r * localScale(transform, bubble);
-    const inner = r * 0.7;
-    const inner2 = inner * inner;
+    const outer = r * OUTER;
+    const outer2 = outer * outer;
+    const inner2 = (r * INNER) ** 2;
     let sum = 0;
     let n = 0;
     let inked = 0;
     const inkLevel = white * 0.75;
-    const x0 = Math.floor(centre.x - inner);
-    const x1 = Math.ceil(centre.x + inner);
-    const y0 = Math.floor(centre.y - inner);
-    const y1 = Math.ceil(centre.y + inner);
+    const x0 = Math.floor(centre.x - outer);
+    const x1 = Math.ceil(centre.x + outer);
+    const y0 = Math.floor(centre.y - outer);
+    const y1 = Math.ceil(centre.y + outer);
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
         const dx = x - centre.x;
         const dy = y - centre.y;
-        if (dx * dx + dy * dy > inner2) continue;
+        const d2 = dx * dx + dy * dy;
+        if (d2 > outer2 || d2 < inner2) continue;
         const inside = x >= 0 && y >= 0 && x < image.width && y < image.height;
         const grey = inside ? image.data[y * image.width + x]! : white;
         sum += grey;

@@ -37,7 +37,8 @@ export function marksSvg(width: number, height: number, dpi: number, marks: read
         return `<path d="M ${x - d} ${y - d} L ${x + d} ${y + d} M ${x + d} ${y - d} L ${x - d} ${y + d}" stroke="#151515" stroke-width="${w}"/>`;
       }
       case 'erased':
-        return `<circle cx="${x}" cy="${y}" r="${r * 0.85}" fill="#e4e4e4"/>`;
+        // Graphite left behind by an eraser: a faint grey over the bubble; the printed letter stays.
+        return `<circle cx="${x}" cy="${y}" r="${r * 0.85}" fill="#000000" fill-opacity="0.1"/>`;
     }
   });
   return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join('')}</svg>`);

@@ -51,13 +51,16 @@ export function simulateMarks(page: LayoutPage, candidate: string, random: () =>
   return marks;
 }
 
-/** Renders the run's sheet pages once at 300 dpi (as printed) and returns them by QR text. */
-export function renderSheets(sheetPdf: string, workDir: string, layout: LayoutFile): Map<string, Buffer> {
+/**
+ * Renders a sheet PDF once at 300 dpi (as printed) and returns its pages by QR text; `pages` are the
+ * layout pages the PDF holds, in its order (all of them by default).
+ */
+export function renderSheets(sheetPdf: string, workDir: string, layout: LayoutFile, pages = layout.pages): Map<string, Buffer> {
   mkdirSync(workDir, { recursive: true });
   renderPages(sheetPdf, path.join(workDir, 'page'), 300);
-  const pages = new Map<string, Buffer>();
-  const digits = String(layout.pages.length).length;
-  layout.pages.forEach((page, i) => {
+  const images = new Map<string, Buffer>();
+  const digits = String(pages.length).length;
+  pages.forEach((page, i) => {
     const candidates = [`page-${String(i + 1).padStart(digits, '0')}.png`, `page-${i + 1}.png`, `page-${String(i + 1).padStart(2, '0')}.png`, `page-${String(i + 1).padStart(3, '0')}.png`];
     const name = candidates.find((n) => {
       try {
@@ -68,9 +71,9 @@ export function renderSheets(sheetPdf: string, workDir: string, layout: LayoutFi
       }
     });
     if (!name) throw new Error(`pdftoppm wrote no image for page ${i + 1}`);
-    pages.set(page.qr, readFileSync(path.join(workDir, name)));
+    images.set(page.qr, readFileSync(path.join(workDir, name)));
   });
-  return pages;
+  return images;
 }
 
 /** Writes the simulated stack as one scanner PDF and returns its path. */
