@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] 
 Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
 each step in its own process, R times (default 3): the full build (site + search index) against a
 bare Astro + Pagefind baseline of the same Markdown, \`npm run check\`, and 1 and 20 variants of a
-30-question exam, and marking C simulated candidates (default 1000) on the sample blueprint; then sizes of dist/, the search index, a lesson page and the PDFs.
+30-question exam, 20 variants with a roster of 40 (every file), and marking C simulated candidates (default 1000) on the sample blueprint; then sizes of dist/, the search index, a lesson page and the PDFs.
 Prints a table and writes JSON (default bench-out/bench-<lessons>-<questions>.json).`;
 
 interface Sample {
@@ -35,6 +35,13 @@ interface Options {
   work: string;
   /** Simulated candidates for the marking step. */
   candidates: number;
+}
+
+/** Returns a roster of `count` synthetic candidates as CSV (工号, 姓名, 部门). */
+function rosterCsv(count: number): string {
+  const departments = ['售前咨询组', '售后服务组', '投诉处理组', '在线客服组'];
+  const rows = Array.from({ length: count }, (_, i) => `${String(10001 + i).padStart(8, '0')},学员${String(i + 1).padStart(2, '0')},${departments[i % departments.length]}`);
+  return `工号,姓名,部门\n${rows.join('\n')}\n`;
 }
 
 function parseOptions(argv: string[]): Options & { help: boolean } {
@@ -109,8 +116,10 @@ export async function main(argv: string[]): Promise<number> {
   const exams = path.join(work, 'exams');
   await writeBaselineProject(baselineProject, course.contentDir, path.join(PROJECT_ROOT, 'node_modules'));
 
-  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], mark: [], exportXlsx: [], importXlsx: [], exportMoodle: [], importMoodle: [] };
+  const samples: Record<string, Sample[]> = { build: [], baseline: [], check: [], exam1: [], exam20: [], exam20roster: [], mark: [], exportXlsx: [], importXlsx: [], exportMoodle: [], importMoodle: [] };
   const interop = path.join(work, 'interop');
+  const roster = path.join(work, 'roster.csv');
+  await writeFile(roster, rosterCsv(40));
   for (let run = 1; run <= options.runs; run++) {
     console.log(`Run ${run}/${options.runs} …`);
     samples.build!.push(await measure(['scripts/build.ts', '--out', site, '--no-exams'], env, work));
@@ -121,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     await rm(exams, { recursive: true, force: true });
     samples.exam1!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '1', '--seed', 'bench', '--out', exams], env, work));
     samples.exam20!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench', '--out', exams], env, work));
+    samples.exam20roster!.push(await measure(['scripts/exam.ts', course.blueprint, '--variants', '20', '--seed', 'bench-roster', '--roster', roster, '--out', exams], env, work));
     // Marking uses the sample bank's blueprint, not the synthetic course.
     samples.mark!.push(await measure(['scripts/bench/marking.ts', '--candidates', String(options.candidates)], {}, work));
     // Bank export, then import of that file into an empty bank beside the same course.
@@ -169,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
     ['npm run check', ms(results.check!.wallMs), `${results.check!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 1 variant (3 PDFs)', `${ms(results.exam1!.wallMs)}${results.exam1!.reportedMs ? ` · in-process ${(results.exam1!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam1!.maxRssMiB.median.toFixed(0)} MiB`],
     ['exam, 20 variants (60 PDFs)', `${ms(results.exam20!.wallMs)}${results.exam20!.reportedMs ? ` · in-process ${(results.exam20!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20!.maxRssMiB.median.toFixed(0)} MiB`],
+    ['exam, 20 variants, roster of 40 (all files)', `${ms(results.exam20roster!.wallMs)}${results.exam20roster!.reportedMs ? ` · in-process ${(results.exam20roster!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.exam20roster!.maxRssMiB.median.toFixed(0)} MiB`],
     [`mark ${options.candidates} candidates (results, report, 成绩单)`, `${ms(results.mark!.wallMs)}${results.mark!.reportedMs ? ` · in-process ${(results.mark!.reportedMs.median / 1000).toFixed(2)} s` : ''}`, `${results.mark!.maxRssMiB.median.toFixed(0)} MiB`],
     ...(['exportXlsx', 'importXlsx', 'exportMoodle', 'importMoodle'] as const).map((key): [string, string, string] => [
       `${key.startsWith('export') ? 'export' : 'import'} ${options.questions} questions, ${key.endsWith('Xlsx') ? 'xlsx' : 'Moodle XML'}`,

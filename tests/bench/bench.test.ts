@@ -30,7 +30,7 @@ describe('npm run bench', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(await readFile(json, 'utf8'));
-    expect(Object.keys(report.results).sort()).toEqual(['baseline', 'build', 'check', 'exam1', 'exam20', 'mark']);
+    expect(Object.keys(report.results).sort()).toEqual(['baseline', 'build', 'check', 'exam1', 'exam20', 'exam20roster', 'mark']);
     for (const entry of Object.values(report.results) as { wallMs: { median: number }; maxRssMiB: { median: number } }[]) {
       expect(entry.wallMs.median).toBeGreaterThan(0);
       expect(entry.maxRssMiB.median).toBeGreaterThan(10);

@@ -25,6 +25,23 @@ describe('wrapText', () => {
     }
   });
 
+  it('never leaves an answer bracket alone on the last line: the previous character comes with it', () => {
+    // 9 characters fill a 90-wide line exactly; the bracket would be the whole second line.
+    const lines = wrapText('客户最关心的问题是什么（　　）', 90, measure);
+    expect(lines).toEqual(['客户最关心的问题是', '什么（　　）']);
+    const tight = wrapText('一二三四五六七八九（　　）', 90, measure);
+    expect(tight).toEqual(['一二三四五六七八', '九（　　）']);
+  });
+
+  it('joins a lone last character and its full stop to the previous line when they fit, and moves one down otherwise', () => {
+    expect(wrapText('一二三四五六七八九十。', 100, measure)).toEqual(['一二三四五六七八', '九十。']);
+    expect(wrapText('一二三四五六七八十。', 100, measure)).toEqual(['一二三四五六七八十。']);
+    for (let width = 60; width <= 200; width += 7) {
+      const lines = wrapText('请写出处理客户投诉时先道歉再倾听后解决的原因并举例说明。', width, measure);
+      if (lines.length > 1) expect([...lines.at(-1)!.replace(/[。，]/g, '')].length, `${width}: ${JSON.stringify(lines)}`).toBeGreaterThan(1);
+    }
+  });
+
   it('breaks at line feeds', () => {
     expect(wrapText('第一行\n第二行', 500, measure)).toEqual(['第一行', '第二行']);
   });

@@ -7,10 +7,12 @@ import { loadExamFont } from '../../scripts/exam-font.ts';
 import { loadProjectConfig } from '../../scripts/project-config.ts';
 import { formatDiagnostics } from '../../src/lib/diagnostics/index.ts';
 import { assembleExam, createManifest, parseBlueprint, type Exam } from '../../src/lib/exam/index.ts';
-import { generateExamFiles, markdownToPlainText, printedAnswer, type ExamFile, type FontSet } from '../../src/lib/exam-pdf/index.ts';
+import { generateExamFiles, markdownToPlainText, pageOps, printedAnswer, type ExamFile, type FontSet } from '../../src/lib/exam-pdf/index.ts';
+import { createExamTranslator } from '../../src/lib/i18n/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { ROOT } from '../support/paths.ts';
 
+const t = createExamTranslator('zh-CN');
 const dir = mkdtempSync(path.join(tmpdir(), 'trainbook-pdf-'));
 let fonts: FontSet;
 let exam: Exam;
@@ -22,7 +24,7 @@ async function generate(seed: string) {
   const { parsed } = parseBlueprint(readFileSync(path.join(ROOT, file), 'utf8'), file);
   const assembled = assembleExam(bank, parsed!, { seed, variants: 2 });
   expect(formatDiagnostics(assembled.diagnostics)).toBe('');
-  return { exam: assembled.exam!, ...(await generateExamFiles(assembled.exam!, fonts)) };
+  return { exam: assembled.exam!, ...(await generateExamFiles(assembled.exam!, fonts, { runId: `new-hire-theory-bank-1.0.0-seed-${seed}` })) };
 }
 
 const fileOf = (name: string) => {
@@ -42,7 +44,7 @@ beforeAll(async () => {
 
 describe('the new-hire exam as PDF', () => {
   it('writes a paper, an answer key and an answer sheet per variant that qpdf accepts', () => {
-    expect(files.map((f) => f.name).sort()).toEqual(['key-A.pdf', 'key-B.pdf', 'paper-A.pdf', 'paper-B.pdf', 'sheet-A.pdf', 'sheet-B.pdf']);
+    expect(files.map((f) => f.name).sort()).toEqual(['key-A.pdf', 'key-B.pdf', 'keys.pdf', 'paper-A.pdf', 'paper-B.pdf', 'papers.pdf', 'sheet-A.pdf', 'sheet-B.pdf', 'sheets.pdf']);
     for (const file of files) {
       const output = execFileSync('qpdf', ['--check', fileOf(file.name)], { encoding: 'utf8' });
       expect(output, file.name).toContain('No syntax or stream encoding errors found');
@@ -73,6 +75,51 @@ describe('the new-hire exam as PDF', () => {
       }
     }
     expect(text).not.toContain('答案：');
+  });
+
+  it('asks for every answer on the sheet: no answer brackets or lines on the paper, and says so', () => {
+    const pages = execFileSync('pdftotext', ['-layout', fileOf('paper-A.pdf'), '-'], { encoding: 'utf8' });
+    expect(pages).not.toMatch(/（\s+）/);
+    const text = pagesOf(fileOf('paper-A.pdf')).join('');
+    expect(text).toContain('本试卷所有题目的答案都写在答题卡上');
+    expect(text).toContain('每题只有一个正确答案，请在答题卡上填涂');
+    expect(text).not.toContain('填在括号内');
+    // Dashed answer lines are drawn as line operators; the paper has none, the sheet does.
+    const lines = (name: string) => files.find((f) => f.name === name)!.document.pages.flatMap(pageOps).filter((op) => op.type === 'line' && op.dash).length;
+    expect(lines('paper-A.pdf')).toBe(0);
+    expect(lines('sheet-A.pdf')).toBeGreaterThan(0);
+  });
+
+  it('says what each case part asks for and what it is worth', () => {
+    const text = pagesOf(fileOf('paper-A.pdf')).join('');
+    const item = exam.variants[0]!.sections.flatMap((s) => s.items).find((i) => i.question.type === 'case')!;
+    if (item.question.type !== 'case') throw new Error('no case');
+    const names = { single: '单选', multiple: '多选', truefalse: '判断正误', fill: '填空', short: '简答' } as const;
+    item.question.parts.forEach((part, p) => expect(text).toContain(`（${p + 1}）（${names[part.type]}，${item.parts![p]!.points}分）`));
+  });
+
+  it('starts the key with the quick table of every variant, marks every key page internal and explains the marking', () => {
+    const pages = pagesOf(fileOf('keys.pdf'));
+    expect(pages[0]).toContain('速查表');
+    for (const page of pages) expect(page).toContain('内部资料·请勿外传');
+    const key = pagesOf(fileOf('key-A.pdf')).join('');
+    expect(key).toContain('评分说明');
+    expect(key).toContain('多项选择题：全部选对得满分，多选、少选、错选均不得分。');
+    // Every objective answer of both variants is in the quick table, in order per column.
+    const rows = files.find((f) => f.name === 'keys.pdf')!.document.pages[0]!.ops.filter((op) => op.type === 'text').map((op) => (op.type === 'text' ? op.text : ''));
+    const first = exam.variants[1]!.sections[0]!.items[0]!;
+    expect(rows).toContain(printedAnswer(first.question, first.optionOrder, t));
+  });
+
+  it('never leaves a section heading last on a page', () => {
+    for (const file of files) {
+      for (const page of file.document.pages) {
+        const ops = pageOps(page);
+        const texts = ops.filter((op) => op.type === 'text' && op.weight === 'bold' && /^[一二三四五六七八九十]+、/.test(op.text));
+        const lastBody = ops.filter((op) => op.type === 'text' && op.y < 780).at(-1);
+        for (const heading of texts) expect(heading, `${file.name}`).not.toBe(lastBody);
+      }
+    }
   });
 
   it('never splits a question across pages', () => {
@@ -110,7 +157,7 @@ describe('the new-hire exam as PDF', () => {
           // The manifest says which original option each printed letter is: map the bank's answer through it.
           const printedOrder = items[index]!.options!;
           const expected = question.answer.map((original) => String.fromCharCode(65 + printedOrder.indexOf(String.fromCharCode(65 + original)))).sort().join('');
-          expect(printedAnswer(question, item.optionOrder)).toBe(expected);
+          expect(printedAnswer(question, item.optionOrder, t)).toBe(expected);
           expect(text).toContain(`答案：${expected}`);
         }
         if (question.type === 'fill') for (const variants of question.answers) expect(text).toContain(variants[0]!.replace(/\s+/g, ''));
@@ -138,7 +185,7 @@ describe('the new-hire exam as PDF', () => {
 
   it('refuses a character the font lacks, naming the question and the character', async () => {
     const strange = { ...exam, variants: exam.variants.map((v) => ({ ...v, sections: v.sections.map((s, i) => (i === 0 ? { ...s, items: [{ ...s.items[0]!, question: { ...s.items[0]!.question, stem: '请选择\u{1F9EA}正确的说法' } }] } : s)) })) };
-    const result = await generateExamFiles(strange, fonts);
+    const result = await generateExamFiles(strange, fonts, { runId: 'strange' });
     expect(result.files).toEqual([]);
     const [diagnostic] = result.diagnostics;
     expect(diagnostic!.ruleId).toBe('exam/missing-glyph');

@@ -16,6 +16,14 @@ export interface Block {
   questionId?: string;
   /** Extra space above the block. */
   spaceBefore?: number;
+  /** Never leave this block (a section heading) last on a page: it moves on with the next block's first rows. */
+  keepWithNext?: boolean;
+}
+
+/** Page areas: the body starts `top` points from the page's top edge and ends `bottom` points above the bottom. */
+export interface PageArea {
+  top: number;
+  bottom: number;
 }
 
 export interface TextStyle {
@@ -100,21 +108,31 @@ function offset(ops: DrawOp[], top: number): DrawOp[] {
   });
 }
 
-const BODY_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
 const heightOf = (block: Block) => block.rows.reduce((h, r) => h + r.height, 0);
+
+/** What must fit below a block for it to stay on the page: the block, and with `keepWithNext` the start of the next one. */
+function neededHeight(block: Block, next: Block | undefined, bodyHeight: number): number {
+  const height = heightOf(block);
+  if (!block.keepWithNext || !next) return height;
+  const nextHeight = heightOf(next);
+  const following = next.keepTogether && nextHeight <= bodyHeight - height ? nextHeight : (next.rows[0]?.height ?? 0);
+  return height + (next.spaceBefore ?? 0) + following;
+}
 
 /**
  * Returns pages filled with blocks in order. A block marked `keepTogether` that does not fit
  * on the rest of the page starts a new page when it would fit on an empty one; otherwise it
- * flows row by row.
+ * flows row by row. A `keepWithNext` block (a heading) moves on when its next block would.
  */
-export function paginate(blocks: Block[]): LaidOutPage[] {
+export function paginate(blocks: Block[], area: PageArea = MARGIN): LaidOutPage[] {
+  const bodyHeight = PAGE.height - area.top - area.bottom;
   const pages: LaidOutPage[] = [{ ops: [], questions: [] }];
   let y = 0;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const space = y === 0 ? 0 : (block.spaceBefore ?? 0);
     const height = heightOf(block);
-    if (block.keepTogether && y + space + height > BODY_HEIGHT && height <= BODY_HEIGHT && y > 0) {
+    const needed = neededHeight(block, blocks[index + 1], bodyHeight);
+    if ((block.keepTogether || block.keepWithNext) && y + space + needed > bodyHeight && needed <= bodyHeight && y > 0) {
       pages.push({ ops: [], questions: [] });
       y = 0;
     } else {
@@ -122,11 +140,11 @@ export function paginate(blocks: Block[]): LaidOutPage[] {
     }
     if (block.questionId) pages.at(-1)!.questions.push(block.questionId);
     for (const row of block.rows) {
-      if (y + row.height > BODY_HEIGHT && y > 0) {
+      if (y + row.height > bodyHeight && y > 0) {
         pages.push({ ops: [], questions: [] });
         y = 0;
       }
-      pages.at(-1)!.ops.push(...offset(row.ops, MARGIN.top + y));
+      pages.at(-1)!.ops.push(...offset(row.ops, area.top + y));
       y += row.height;
     }
   }

@@ -1,4 +1,5 @@
 import type { Exam } from '../exam/index.ts';
+import type { ExamTranslate } from '../i18n/index.ts';
 import type { Block, Row, RowBuilder } from './blocks.ts';
 import { CONTENT_WIDTH, MARGIN, type DrawOp } from './layout-types.ts';
 
@@ -19,8 +20,13 @@ export function formatPoints(points: number): string {
   return String(Math.round(points * 100) / 100);
 }
 
+/** Returns a section's number as printed: `三、` in Chinese, `Part 3. ` in English. */
+export function sectionNumber(t: ExamTranslate, n: number): string {
+  return t('section.number', { numeral: chineseNumeral(n), n });
+}
+
 /** Returns the title block: organisation, title, subtitle (e.g. "A 卷 · 答案与评分标准") and facts line. */
-export function titleBlock(rows: RowBuilder, exam: Exam, subtitle: string): Block {
+export function titleBlock(rows: RowBuilder, exam: Exam, subtitle: string, t: ExamTranslate): Block {
   const centered = { align: 'center' as const };
   return {
     keepTogether: true,
@@ -28,7 +34,7 @@ export function titleBlock(rows: RowBuilder, exam: Exam, subtitle: string): Bloc
       ...(exam.organization ? rows.text(exam.organization, { size: 10.5, ...centered }) : []),
       ...rows.text(exam.title, { size: 18, weight: 'bold', leading: 1.5, ...centered }),
       ...rows.text(subtitle, { size: 12, ...centered }),
-      ...rows.text(`考试时间：${exam.duration} 分钟　满分：${formatPoints(exam.totalPoints)} 分　及格：${formatPoints(exam.passMark)} 分`, { size: 10, ...centered }),
+      ...rows.text(t('facts', { duration: exam.duration, total: formatPoints(exam.totalPoints), pass: formatPoints(exam.passMark) }), { size: 10, ...centered }),
       rows.space(6),
     ],
   };
@@ -39,9 +45,12 @@ export function fieldsRow(rows: RowBuilder, labels: string[], size = 10.5): Row 
   const ops: DrawOp[] = [];
   const cell = CONTENT_WIDTH / labels.length;
   labels.forEach((label, i) => {
+    if (!label) return;
     const x = MARGIN.left + i * cell;
-    const labelWidth = rows.metrics.widthOf(`${label}：`, size, 'regular');
-    ops.push({ type: 'text', x, y: 18, text: `${label}：`, size, weight: 'regular' });
+    // A Latin label takes a Latin colon; a full-width one after `Name` looks like a stray space.
+    const text = /^[\x20-\x7e]+$/.test(label) ? `${label}: ` : `${label}：`;
+    const labelWidth = rows.metrics.widthOf(text, size, 'regular');
+    ops.push({ type: 'text', x, y: 18, text, size, weight: 'regular' });
     ops.push({ type: 'line', x1: x + labelWidth, y1: 21, x2: x + cell - 12, y2: 21, width: 0.6 });
   });
   return { height: 30, ops };
@@ -63,7 +72,18 @@ export function gridTable(rows: RowBuilder, header: string[], rowLabels: string[
   return [makeRow(header), ...rowLabels.map((label) => makeRow([label, ...Array(columns - 1).fill('')]))];
 }
 
-/** Returns the "第 x 页 共 y 页 · A 卷 · 题库 v1.2.0" footer text. */
-export function footerText(page: number, total: number, variant: string, bankVersion: string, kind: string): string {
-  return `第 ${page} 页 共 ${total} 页　·　${variant} 卷${kind ? ` ${kind}` : ''}　·　题库版本 ${bankVersion}`;
+/** Returns the "第 x 页 共 y 页 · A 卷 试卷 · 题库版本 1.2.0" footer text. */
+export function footerText(t: ExamTranslate, page: number, total: number, variant: string, bankVersion: string, kind: string): string {
+  return t('footer', { page, total, variant, kind, version: bankVersion });
+}
+
+/**
+ * Returns a boxed variant letter printed large (so papers and sheets of different variants are
+ * told apart at a glance), with its top-left corner at x, y.
+ */
+export function variantBadge(label: string, x: number, y: number, size = 26): DrawOp[] {
+  return [
+    { type: 'rect', x, y, width: size, height: size, lineWidth: 1.4 },
+    { type: 'text', x, y: y + size * 0.78, text: label, size: size * 0.72, weight: 'bold', align: 'center', width: size },
+  ];
 }

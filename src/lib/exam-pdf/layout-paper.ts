@@ -1,26 +1,28 @@
-import type { Exam, ExamItem, ExamPart, ExamSection, ExamVariant } from '../exam/index.ts';
+import { itemKey, SECTION_NAMES, type Exam, type ExamItem, type ExamPart, type ExamSection, type ExamVariant } from '../exam/index.ts';
+import type { ExamTranslate } from '../i18n/index.ts';
 import { indexToLetter, type CasePart, type Question } from '../questions/index.ts';
 import { addFooters, paginate, RowBuilder, type Block, type Row } from './blocks.ts';
-import { chineseNumeral, fieldsRow, footerText, formatPoints, gridTable, titleBlock } from './header.ts';
+import { fieldsRow, footerText, formatPoints, gridTable, sectionNumber, titleBlock, variantBadge } from './header.ts';
 import { CONTENT_WIDTH, MARGIN, type FontMetrics, type LaidOutDocument } from './layout-types.ts';
 import { markdownToPlainText } from './plain-text.ts';
+import { SCORE_BOX_WIDTH, scoreBoxOps, sectionHeadingRow } from './score-boxes.ts';
 
 const BODY = 10.5;
 /** What a `____` blank prints as: a run of underscores that stays on one line. */
 export const PRINTED_BLANK = '__________';
-const ANSWER_BRACKET = '（　　）';
 
-const HINTS: Partial<Record<ExamSection['type'], string>> = {
-  single: '每题只有一个正确答案，请将其字母填在括号内或答题卡上。',
-  multiple: '每题有两个或两个以上正确答案，多选、少选、错选均不得分。',
-  truefalse: '正确的打“√”，错误的打“×”。',
-  fill: '请在横线上填写答案。',
-};
+/** Returns a section's printed heading; a default heading follows the print language. */
+export function printedHeading(t: ExamTranslate, section: ExamSection, index: number, style: 'count' | 'points'): string {
+  const heading = section.heading === SECTION_NAMES[section.type] ? t(`type.${section.type}`) : section.heading;
+  const number = sectionNumber(t, index + 1);
+  if (style === 'points') return t('section.points', { number, heading, points: formatPoints(section.points) });
+  const each = section.pointsEach !== undefined ? t('section.each', { n: formatPoints(section.pointsEach) }) : '';
+  return t('section.heading', { number, heading, count: section.items.length, each, points: formatPoints(section.points) });
+}
 
-/** Returns the section heading "一、单项选择题（共 20 题，每题 2 分，共 40 分）". */
-export function sectionHeading(section: ExamSection, index: number): string {
-  const each = section.pointsEach !== undefined ? `每题 ${formatPoints(section.pointsEach)} 分，` : '';
-  return `${chineseNumeral(index + 1)}、${section.heading}（共 ${section.items.length} 题，${each}共 ${formatPoints(section.points)} 分）`;
+/** Returns what a case part asks for and is worth: （单选，3 分）, （多选，4 分）, （判断正误，2 分）, （填空，…）, （简答，8 分）. */
+export function partTypeLabel(t: ExamTranslate, part: CasePart, points: number): string {
+  return t('part.label', { type: t(`part.${part.type}`), points: formatPoints(points) });
 }
 
 /** Number of ruled lines to leave for a written answer worth `points`. */
@@ -53,54 +55,81 @@ function optionRows(rows: RowBuilder, question: Pick<Extract<Question, { type: '
   return result;
 }
 
-function answerRows(rows: RowBuilder, body: Question | CasePart, placed: { optionOrder?: number[]; points: number }, indent: number): Row[] {
+/** What a paper prints, given where trainees answer. */
+interface PaperContext {
+  rows: RowBuilder;
+  t: ExamTranslate;
+  inPlace: boolean;
+  /** Width of the widest question number ("38. "): stems and options hang at it, so they align under two-digit numbers. */
+  hanging: number;
+}
+
+function answerRows(ctx: PaperContext, body: Question | CasePart, placed: { optionOrder?: number[]; points: number }, indent: number): Row[] {
   switch (body.type) {
     case 'single':
     case 'multiple':
-      return optionRows(rows, body, placed.optionOrder ?? body.options.map((_, i) => i), indent);
+      return optionRows(ctx.rows, body, placed.optionOrder ?? body.options.map((_, i) => i), indent);
     case 'short':
-      return rows.answerLines(answerLineCount(placed.points), { indent });
+      return ctx.inPlace ? ctx.rows.answerLines(answerLineCount(placed.points), { indent }) : [];
     default:
       return [];
   }
 }
 
-function stemWithBracket(body: Question | CasePart): string {
+function stemWithBracket(ctx: PaperContext, body: Question | CasePart): string {
   const text = stemText(body.stem);
-  return body.type === 'single' || body.type === 'multiple' || body.type === 'truefalse' ? `${text}${ANSWER_BRACKET}` : text;
+  const objective = body.type === 'single' || body.type === 'multiple' || body.type === 'truefalse';
+  // The bracket of a paper answered in place (`（　　）`; U+3000 keeps it wide).
+  return ctx.inPlace && objective ? `${text}${ctx.t('bracket')}` : text;
 }
 
-function questionBlock(rows: RowBuilder, item: ExamItem, number: number, section: ExamSection): Block {
+/** Text rows, with a score box at the right of the first row when the paper is marked in place. */
+function scoredText(ctx: PaperContext, text: string, style: { indent: number; hanging: number }, item: string | undefined): Row[] {
+  const width = item ? CONTENT_WIDTH - SCORE_BOX_WIDTH : CONTENT_WIDTH;
+  const lines = ctx.rows.text(text, { size: BODY, indent: style.indent, hanging: style.hanging, width });
+  if (!item) return lines;
+  const [first, ...rest] = lines;
+  return [{ height: Math.max(first!.height, 20), ops: [...first!.ops, ...scoreBoxOps(ctx.rows, ctx.t, item, item, 0)] }, ...rest];
+}
+
+function questionBlock(ctx: PaperContext, item: ExamItem, number: number, section: ExamSection): Block {
+  const { rows, t, hanging } = ctx;
   const { question } = item;
   const label = `${number}. `;
-  const hanging = rows.metrics.widthOf(label, BODY, 'regular');
   const showPoints = section.pointsEach === undefined || question.type === 'short' || question.type === 'case';
-  const prefix = `${label}${showPoints ? `（${formatPoints(item.points)} 分）` : ''}`;
+  const prefix = `${label}${showPoints ? t('points.paren', { n: formatPoints(item.points) }) : ''}`;
+  const subjective = question.type === 'fill' || question.type === 'short';
   if (question.type !== 'case') {
     return {
       keepTogether: true,
       questionId: question.id,
       spaceBefore: 6,
-      rows: [...rows.text(`${prefix}${stemWithBracket(question)}`, { size: BODY, hanging }), ...stemImages(rows, question.stem, hanging), ...answerRows(rows, question, item, hanging)],
+      rows: [
+        ...scoredText(ctx, `${prefix}${stemWithBracket(ctx, question)}`, { indent: hanging - rows.metrics.widthOf(label, BODY, 'regular'), hanging: rows.metrics.widthOf(label, BODY, 'regular') }, ctx.inPlace && subjective ? itemKey(number) : undefined),
+        ...stemImages(rows, question.stem, hanging),
+        ...answerRows(ctx, question, item, hanging),
+      ],
     };
   }
   const parts = question.parts.flatMap((part, i) => {
     const placed: ExamPart = item.parts?.[i] ?? { points: part.points };
-    const partLabel = `（${i + 1}）`;
+    const partLabel = t('blank', { n: i + 1 });
     const partHanging = hanging + rows.metrics.widthOf(partLabel, BODY, 'regular');
+    const scored = ctx.inPlace && (part.type === 'fill' || part.type === 'short') ? itemKey(number, i + 1) : undefined;
     return [
       rows.space(3),
-      ...rows.text(`${partLabel}（${formatPoints(placed.points)} 分）${stemWithBracket(part)}`, { size: BODY, indent: hanging, hanging: partHanging - hanging }),
+      ...scoredText(ctx, `${partLabel}${partTypeLabel(t, part, placed.points)}${stemWithBracket(ctx, part)}`, { indent: hanging, hanging: partHanging - hanging }, scored),
       ...stemImages(rows, part.stem, partHanging),
-      ...answerRows(rows, part, placed, partHanging),
+      ...answerRows(ctx, part, placed, partHanging),
     ];
   });
+  const labelWidth = rows.metrics.widthOf(label, BODY, 'regular');
   return {
     keepTogether: true,
     questionId: question.id,
     spaceBefore: 8,
     rows: [
-      ...rows.text(`${prefix}阅读以下情景，回答问题。`, { size: BODY, hanging }),
+      ...rows.text(`${prefix}${t('case.lead')}`, { size: BODY, indent: hanging - labelWidth, hanging: labelWidth }),
       ...rows.text(stemText(question.stem), { size: BODY, indent: hanging }),
       ...stemImages(rows, question.stem, hanging),
       ...parts,
@@ -108,37 +137,45 @@ function questionBlock(rows: RowBuilder, item: ExamItem, number: number, section
   };
 }
 
-/** Returns the pages of one variant's question paper (试卷). */
-export function layoutPaper(exam: Exam, variant: ExamVariant, metrics: FontMetrics): LaidOutDocument {
+/** The title block with the variant letter printed large and boxed at its right. */
+function paperTitle(rows: RowBuilder, exam: Exam, variant: ExamVariant, t: ExamTranslate): Block {
+  const block = titleBlock(rows, exam, t('paper.subtitle', { v: variant.label }), t);
+  const [first, ...rest] = block.rows;
+  return { ...block, rows: [{ ...first!, ops: [...first!.ops, ...variantBadge(variant.label, MARGIN.left + CONTENT_WIDTH - 34, 0, 34)] }, ...rest] };
+}
+
+/**
+ * Returns the pages of one variant's question paper (试卷). With `answers: sheet` the paper
+ * only asks: no brackets or lines, and every hint says to answer on the sheet; with
+ * `answers: paper` it has the answer space and the score boxes a sheet would have.
+ */
+export function layoutPaper(exam: Exam, variant: ExamVariant, metrics: FontMetrics, t: ExamTranslate): LaidOutDocument {
   const rows = new RowBuilder(metrics);
-  const blocks: Block[] = [titleBlock(rows, exam, `（${variant.label} 卷）`)];
-  blocks.push({ keepTogether: true, rows: [fieldsRow(rows, ['姓名', '工号', '部门'])] });
-  const headers = ['题号', ...variant.sections.map((_, i) => chineseNumeral(i + 1)), '总分'];
-  blocks.push({ keepTogether: true, spaceBefore: 6, rows: gridTable(rows, headers, ['得分']) });
-  if (exam.instructions.length) {
-    blocks.push({
-      keepTogether: true,
-      spaceBefore: 8,
-      rows: [
-        ...rows.text('考生须知', { size: BODY, weight: 'bold' }),
-        ...exam.instructions.flatMap((line, i) => rows.text(`${i + 1}. ${line}`, { size: 9.5, hanging: rows.metrics.widthOf(`${i + 1}. `, 9.5, 'regular') })),
-      ],
-    });
+  const count = variant.sections.reduce((n, s) => n + s.items.length, 0);
+  const ctx: PaperContext = { rows, t, inPlace: exam.answers === 'paper', hanging: rows.metrics.widthOf(`${Math.max(10, count)}. `, BODY, 'regular') };
+  const blocks: Block[] = [paperTitle(rows, exam, variant, t)];
+  blocks.push({ keepTogether: true, rows: [fieldsRow(rows, [t('field.name'), t('field.id'), t('field.department')]), fieldsRow(rows, [t('field.date'), t('field.batch'), ''])] });
+  if (ctx.inPlace) {
+    const headers = [t('questionNumber'), ...variant.sections.map((_, i) => sectionNumber(t, i + 1).replace(/[、.\s]+$/, '')), t('total')];
+    blocks.push({ keepTogether: true, spaceBefore: 6, rows: gridTable(rows, headers, [t('score')]) });
   }
+  const instructions = [t(ctx.inPlace ? 'instructions.paper' : 'instructions.sheet'), ...exam.instructions];
+  blocks.push({
+    keepTogether: true,
+    spaceBefore: 8,
+    rows: [
+      ...rows.text(t('instructions'), { size: BODY, weight: 'bold' }),
+      ...instructions.flatMap((line, i) => rows.text(`${i + 1}. ${line}`, { size: 9.5, hanging: rows.metrics.widthOf(`${i + 1}. `, 9.5, 'regular') })),
+    ],
+  });
   let number = 0;
   variant.sections.forEach((section, s) => {
-    const hint = HINTS[section.type];
-    blocks.push({
-      keepTogether: true,
-      spaceBefore: 12,
-      rows: [...rows.text(sectionHeading(section, s), { size: 12, weight: 'bold' }), ...(hint ? rows.text(hint, { size: 9.5 }) : [])],
-    });
-    // The heading stays with its first question: merge them when they fit together.
-    const first = questionBlock(rows, section.items[0]!, ++number, section);
-    const heading = blocks.pop()!;
-    blocks.push({ ...first, spaceBefore: heading.spaceBefore, rows: [...heading.rows, rows.space(first.spaceBefore ?? 0), ...first.rows] });
-    for (const item of section.items.slice(1)) blocks.push(questionBlock(rows, item, ++number, section));
+    const hint = t(`hint.${ctx.inPlace ? 'paper' : 'sheet'}.${section.type}`);
+    const headingText = printedHeading(t, section, s, 'count');
+    const heading = ctx.inPlace ? sectionHeadingRow(rows, t, headingText, headingText) : rows.text(headingText, { size: 12, weight: 'bold' });
+    blocks.push({ keepTogether: true, keepWithNext: true, spaceBefore: 12, rows: [...heading, ...rows.text(hint, { size: 9.5 })] });
+    for (const item of section.items) blocks.push(questionBlock(ctx, item, ++number, section));
   });
-  const pages = addFooters(paginate(blocks), (page, total) => footerText(page, total, variant.label, exam.bankVersion, '试卷'));
-  return { kind: 'paper', title: `${exam.title}（${variant.label} 卷）`, pages };
+  const pages = addFooters(paginate(blocks), (page, total) => footerText(t, page, total, variant.label, exam.bankVersion, t('kind.paper')));
+  return { kind: 'paper', title: `${exam.title}${t('paper.subtitle', { v: variant.label })}`, pages };
 }

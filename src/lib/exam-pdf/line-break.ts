@@ -54,7 +54,39 @@ export function wrapText(text: string, maxWidth: number, measure: Measure): stri
     if (required) pushLine();
   }
   if (line || lines.length === 0) pushLine();
-  return fixLineStarts(lines);
+  return fixLoneLastLine(fixLineStarts(lines), maxWidth, measure);
+}
+
+/** Punctuation and spaces, which do not count as content on a line. */
+const PUNCTUATION = /[\s　。，、；：？！）」』】》〉”’…—·%％.,;:?!)\]}（(]/gu;
+
+/** Whether a last line would stand alone: an answer bracket, or at most one character and its punctuation. */
+function isLone(line: string): boolean {
+  return /^[（(][\s　]*[）)][。.]?$/.test(line) || [...line.replace(PUNCTUATION, '')].length <= 1;
+}
+
+/**
+ * Keeps a lone last line (a bare answer bracket `（　　）`, or one character and a full stop)
+ * from standing alone: it joins the previous line when the two fit, otherwise it takes the
+ * previous line's last character with it, as Chinese typesetting does.
+ */
+function fixLoneLastLine(lines: string[], maxWidth: number, measure: Measure): string[] {
+  if (lines.length < 2 || !isLone(lines.at(-1)!)) return lines;
+  const last = lines.at(-1)!;
+  const previous = lines.at(-2)!;
+  if (measure(previous + last) <= maxWidth) return [...lines.slice(0, -2), previous + last];
+  const keep = [...previous];
+  let moved = '';
+  let found = false;
+  // Take one real character (with the punctuation after it) down; never half a Latin word.
+  while (keep.length > 1 && !found) {
+    const char = keep.pop()!;
+    moved = char + moved;
+    if (/[A-Za-z0-9]/.test(char) && /[A-Za-z0-9]/.test(keep.at(-1) ?? '')) continue;
+    found = !NO_LINE_START.has(char) && !/\s/.test(char);
+  }
+  if (!found) return lines;
+  return [...lines.slice(0, -2), keep.join('').replace(/\s+$/, ''), moved.replace(/^\s+/, '') + last];
 }
 
 /**

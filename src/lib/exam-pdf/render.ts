@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
-import { PAGE, type DrawOp, type LaidOutDocument } from './layout-types.ts';
+import { PAGE, pageOps, type DrawOp, type LaidOutDocument, type LaidOutPage } from './layout-types.ts';
 import type { ExamImage } from './images.ts';
 import { widthInFont, type PreparedFont } from './prepared-font.ts';
 
@@ -12,7 +12,15 @@ export interface RenderOptions {
   /** Document metadata; no dates, so the same input gives the same bytes. */
   subject: string;
   keywords: string[];
+  /** Document language (BCP 47) for screen readers; default `zh-CN`. */
+  language?: string;
 }
+
+/**
+ * Compressed content streams by page: a collated file (`papers.pdf`) shows the very pages the
+ * per-variant files show, so each is drawn and deflated once per run.
+ */
+const contentCache = new WeakMap<LaidOutPage, { font: PreparedFont; bytes: Uint8Array }>();
 
 const FONT_KEY = PDFName.of('F0');
 
@@ -90,7 +98,9 @@ function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<st
     case 'line':
       return `q ${n(op.width)} w 0 G ${op.dash ? '[2 2] 0 d ' : ''}${n(op.x1)} ${n(flip(op.y1))} m ${n(op.x2)} ${n(flip(op.y2))} l S Q\n`;
     case 'rect':
-      return `q ${n(op.lineWidth)} w 0 G ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re S Q\n`;
+      return op.fill
+        ? `0 g ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re f\n`
+        : `q ${n(op.lineWidth)} w 0 G ${n(op.x)} ${n(flip(op.y + op.height))} ${n(op.width)} ${n(op.height)} re S Q\n`;
     case 'image': {
       const name = imageNames.get(op.src);
       return name ? `q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${n(flip(op.y + op.height))} cm /${name} Do Q\n` : '';
@@ -118,6 +128,16 @@ function operatorsFor(op: DrawOp, font: PreparedFont, imageNames: ReadonlyMap<st
   }
 }
 
+/** Returns a page's compressed content stream, from the cache when the same page was drawn before with the same font. */
+function contentBytes(page: LaidOutPage, font: PreparedFont, imageNames: ReadonlyMap<string, string>, hasImages: boolean): Uint8Array {
+  const cached = contentCache.get(page);
+  // Image names are numbered per document, so pages of documents with images are drawn afresh.
+  if (cached && cached.font === font && !hasImages) return cached.bytes;
+  const bytes = new Uint8Array(deflateSync(page.ops.map((op) => operatorsFor(op, font, imageNames)).join('')));
+  if (!hasImages) contentCache.set(page, { font, bytes });
+  return bytes;
+}
+
 /**
  * Returns the PDF bytes of a laid-out document. With `prepared-font.ts`, the only code that
  * knows about PDF. Byte-identical for identical input: no dates, fixed names.
@@ -129,11 +149,11 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   pdf.setKeywords(options.keywords);
   pdf.setProducer('trainbook (pdf-lib)');
   pdf.setCreator('trainbook');
-  pdf.setLanguage('zh-CN');
+  pdf.setLanguage(options.language ?? 'zh-CN');
   const fontRef = embedPreparedFont(pdf.context, options.font);
   // Each image is embedded once per document, however many pages show it.
   const imageRefs = new Map<string, { name: string; ref: PDFRef }>();
-  for (const op of document.pages.flatMap((p) => p.ops)) {
+  for (const op of document.pages.flatMap(pageOps)) {
     if (op.type !== 'image') continue;
     const image = options.images?.get(op.src);
     if (!image || imageRefs.has(op.src)) continue;
@@ -144,10 +164,10 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   for (const laidOut of document.pages) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
     page.node.setFontDictionary(FONT_KEY, fontRef);
-    for (const op of laidOut.ops) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
-    const operators = laidOut.ops.map((op) => operatorsFor(op, options.font, imageNames)).join('');
-    const contents = pdf.context.stream(new Uint8Array(deflateSync(operators)), { Filter: 'FlateDecode' });
-    page.node.set(PDFName.of('Contents'), pdf.context.register(contents));
+    for (const op of pageOps(laidOut)) if (op.type === 'image' && imageRefs.has(op.src)) page.node.setXObject(PDFName.of(imageRefs.get(op.src)!.name), imageRefs.get(op.src)!.ref);
+    const layers = laidOut.underlay ? [laidOut.underlay, laidOut] : [laidOut];
+    const streams = layers.map((layer) => pdf.context.register(pdf.context.stream(contentBytes(layer, options.font, imageNames, imageRefs.size > 0), { Filter: 'FlateDecode' })));
+    page.node.set(PDFName.of('Contents'), streams.length === 1 ? streams[0]! : pdf.context.obj(streams));
   }
   // Object streams (PDF 1.5) compress the dictionaries too: about 10 KB less per paper.
   return pdf.save({ useObjectStreams: true });

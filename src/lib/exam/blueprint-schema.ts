@@ -36,6 +36,7 @@ export const BlueprintSchema = z.strictObject({
   pass_mark: z.number().nonnegative().describe('points needed to pass'),
   instructions: z.array(z.string()).default([]).describe('考生须知, one line per item'),
   sections: z.array(SectionSchema).min(1).describe('the sections, in order'),
+  id_digits: z.number().int().min(1).max(20).default(8).describe('digits of the 工号 grid on the answer sheet; default 8'),
   variants: z.number().int().min(1).max(26).default(1).describe('number of variants (A, B, …); `--variants` overrides it'),
   shuffle: z
     .strictObject({

@@ -45,10 +45,12 @@ export interface Exam {
   totalPoints: number;
   passMark: number;
   instructions: string[];
-  /** Where trainees answer (blueprint `answers`): on the answer sheet, or on the paper (no sheet). */
+  /** Where trainees answer: on a separate answer sheet (答题卡) or on the paper itself. */
   answers: 'sheet' | 'paper';
-  /** How multiple-choice answers score (blueprint `multiple_scoring`). */
+  /** How multiple-choice questions are scored; printed in the key's 评分说明. */
   multipleScoring: 'all-or-nothing' | 'partial';
+  /** Digits of the 工号 grid on the answer sheet. */
+  idDigits: number;
   bankTitle: string;
   bankVersion: string;
   seed: string;
@@ -67,9 +69,10 @@ export const SECTION_NAMES: Record<QuestionType, string> = {
   case: '案例分析题',
 };
 
-/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions, answering and scoring rules). */
-export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions' | 'answers' | 'multipleScoring'> {
+/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions). */
+export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions' | 'answers' | 'multipleScoring' | 'idDigits'> {
   return {
+    idDigits: blueprint.id_digits,
     title: blueprint.title,
     organization: blueprint.organization,
     duration: blueprint.duration,

@@ -24,5 +24,23 @@ export const RubricSchema = z.strictObject({
   duration: z.number().int().positive().optional().describe('minutes allowed for the task'),
   pass_mark: z.number().min(0).max(100).optional().describe('weighted total (out of 100) needed to pass'),
   dimensions: z.array(RubricDimensionSchema).min(1),
+  red_lines: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('一票否决: behaviours that fail the assessment whatever the total, e.g. `泄露客户个人信息`'),
+  trainee_task: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the task as the trainee’s task card (任务卡) states it; default: `task`'),
+  script: z
+    .strictObject({
+      opening: z.string().min(1).describe('what the role-played customer says first'),
+      lines: z.array(z.string().min(1)).default([]).describe('further things the customer says, picked by how the trainee responds'),
+      escalation: z.array(z.string().min(1)).default([]).describe('how the customer adds pressure or asks for a supervisor, and when'),
+      ending: z.string().min(1).optional().describe('when the examiner ends the role play'),
+    })
+    .optional()
+    .describe('the examiner’s role-play script (考官脚本); never shown to trainees'),
 });
 export type Rubric = z.output<typeof RubricSchema>;
