@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { assembleExam, assignVariants, parseBlueprint, seedProblem, type RunCandidate } from '../src/lib/exam/index.ts';
 import { readTextFile } from '../src/lib/encoding/index.ts';
+import { assembleExam, assignVariants, parseBlueprint, seedProblem, type RunCandidate } from '../src/lib/exam/index.ts';
 import { loadProject } from '../src/lib/project/index.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 import { describeSelection } from './exam/describe.ts';
@@ -99,7 +99,6 @@ export async function main(argv: string[]): Promise<number> {
   const project = await loadProject(config);
   const bankProblems = project.diagnostics.filter((d) => d.severity === 'error' && path.resolve(PROJECT_ROOT, d.file).startsWith(config.bankDir));
   if (bankProblems.length) return fail(bankProblems, 'no exam made: the question bank has errors (see `npm run check`)');
-  // Blueprints are read as strict UTF-8: a GBK file is one located error, never mojibake on paper.
   const read = await readTextFile(target.file, relative(target.file));
   if (!read.ok) return fail([read.diagnostic], 'nothing printed');
   const { parsed, diagnostics } = parseBlueprint(read.text, relative(target.file));

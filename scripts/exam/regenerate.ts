@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { readTextFile } from '../../src/lib/encoding/index.ts';
 import path from 'node:path';
 import { createError } from '../../src/lib/diagnostics/index.ts';
+import { readTextFile } from '../../src/lib/encoding/index.ts';
 import { BLUEPRINT_NAME_PATTERN, examFromManifest, parseBlueprint, parseManifest, runFolderName } from '../../src/lib/exam/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { formatDuration, UsageError } from '../cli.ts';

@@ -1,5 +1,5 @@
-import { readTextFile } from '../../src/lib/encoding/index.ts';
 import path from 'node:path';
+import { readTextFile } from '../../src/lib/encoding/index.ts';
 import { prepareFont, renderPdf, subsetFontForText, type LaidOutDocument } from '../../src/lib/exam-pdf/index.ts';
 import { createExamTranslator } from '../../src/lib/i18n/index.ts';
 import { layoutRubricSet, parseRubric } from '../../src/lib/rubric/index.ts';
@@ -10,7 +10,7 @@ import { fail, relative, runFolder, writeRun } from './output.ts';
 /** Prints a rubric's practical assessment set (score sheet, task card, examiner script, group summary); returns the exit code. */
 export async function printRubric(file: string, options: { outRoot: string; lang: string; dryRun: boolean; started: number }): Promise<number> {
   const read = await readTextFile(file, relative(file));
-  if (!read.ok) return fail([read.diagnostic], 'assessment set not made');
+  if (!read.ok) return fail([read.diagnostic], 'nothing printed');
   const { rubric, diagnostics } = parseRubric(read.text, relative(file));
   if (!rubric) return fail(diagnostics, 'assessment set not made');
   const fonts = await loadExamFont();

@@ -127,7 +127,7 @@ describe('rosters, manifests and answers on paper', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const folder = path.join(out, 'answers-on-paper-bank-1.0.0-seed-1');
-    expect(readdirSync(folder).sort()).toEqual(['key-A.pdf', 'key.json', 'keys.pdf', 'manifest.json', 'paper-A.pdf', 'papers.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['.trainbook-output', 'key-A.pdf', 'key.json', 'keys.pdf', 'manifest.json', 'paper-A.pdf', 'papers.pdf']);
     const { execFileSync } = await import('node:child_process');
     const text = execFileSync('pdftotext', ['-layout', path.join(folder, 'paper-A.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('本试卷没有答题卡，所有答案直接写在试卷上');

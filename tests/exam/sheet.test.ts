@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExamFont } from '../../scripts/exam-font.ts';
 import { loadProjectConfig } from '../../scripts/project-config.ts';
 import { formatDiagnostics } from '../../src/lib/diagnostics/index.ts';
-import { assembleExam, assignVariants, createKeyFile, itemKey, parseBlueprint, parseQrText, rosterFromTable, type Exam, type LayoutFile, type RunCandidate } from '../../src/lib/exam/index.ts';
+import { assembleExam, assignVariants, examToKeyFile, itemKey, parseBlueprint, parseQrText, rosterFromTable, type Exam, type LayoutFile, type RunCandidate } from '../../src/lib/exam/index.ts';
 import { generateExamFiles, type ExamFile, type FontSet } from '../../src/lib/exam-pdf/index.ts';
 import { loadProject } from '../../src/lib/project/index.ts';
 import { readSpreadsheet } from '../../src/lib/spreadsheet/index.ts';
@@ -168,7 +168,7 @@ describe('answer sheets', () => {
   });
 
   it('writes key.json whose every objective answer is a bubble of that item on the variant’s sheet', () => {
-    const key = createKeyFile(exam, RUN_ID);
+    const key = examToKeyFile(exam, { runId: RUN_ID, multipleScoring: exam.multipleScoring });
     expect(key).toMatchObject({ trainbook: 1, runId: RUN_ID, totalPoints: 100, passMark: 60, multipleScoring: 'all-or-nothing' });
     for (const variant of key.variants) {
       const bubbles = new Set(layout.pages.filter((p) => p.variant === variant.label && !p.candidate).flatMap((p) => p.bubbles.flatMap((b) => (b.kind === 'option' ? [`${b.item}:${b.option}`] : []))));

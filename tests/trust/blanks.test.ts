@@ -76,7 +76,7 @@ describe('blanks on paper', () => {
     const { parsed } = parseBlueprint(readFileSync(blueprintFile, 'utf8'), 'blanks-paper.yaml');
     const { exam, diagnostics } = assembleExam(bank, parsed!, { seed: 'blanks', variants: 1 });
     expect(formatDiagnostics(diagnostics)).toBe('');
-    const { files } = await generateExamFiles(exam!, await loadExamFont());
+    const { files } = await generateExamFiles(exam!, await loadExamFont(), { runId: 'blanks-paper-bank-2.1.0-seed-blanks' });
     const dir = mkdtempSync(path.join(tmpdir(), 'trainbook-blanks-'));
     try {
       const paper = path.join(dir, 'paper-A.pdf');

@@ -48,7 +48,7 @@ export interface LaidOutPage {
 
 /** A whole document ready to render: data only, no PDF library involved. */
 export interface LaidOutDocument {
-  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'task-card' | 'script' | 'summary' | 'report' | 'transcripts' | 'skills' | 'training';
+  kind: 'paper' | 'key' | 'sheet' | 'rubric' | 'report' | 'transcripts' | 'skills' | 'training' | 'task-card' | 'script' | 'summary';
   title: string;
   pages: LaidOutPage[];
 }

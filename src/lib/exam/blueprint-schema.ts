@@ -36,14 +36,6 @@ export const BlueprintSchema = z.strictObject({
   pass_mark: z.number().nonnegative().describe('points needed to pass'),
   instructions: z.array(z.string()).default([]).describe('考生须知, one line per item'),
   sections: z.array(SectionSchema).min(1).describe('the sections, in order'),
-  answers: z
-    .enum(['sheet', 'paper'])
-    .default('sheet')
-    .describe('where trainees answer: `sheet` (default) a separate answer sheet (答题卡), the paper has no brackets or lines; `paper` on the paper itself, no sheet is printed'),
-  multiple_scoring: z
-    .enum(['all-or-nothing', 'partial'])
-    .default('all-or-nothing')
-    .describe('multiple choice: `all-or-nothing` (default) full marks only when exactly right; `partial` half marks for a correct subset'),
   id_digits: z.number().int().min(1).max(20).default(8).describe('digits of the 工号 grid on the answer sheet; default 8'),
   variants: z.number().int().min(1).max(26).default(1).describe('number of variants (A, B, …); `--variants` overrides it'),
   shuffle: z

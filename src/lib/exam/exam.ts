@@ -69,11 +69,9 @@ export const SECTION_NAMES: Record<QuestionType, string> = {
   case: '案例分析题',
 };
 
-/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions, answering and scoring rules). */
+/** Returns the parts of an exam that come from its blueprint (title, time, marks, instructions). */
 export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organization' | 'duration' | 'totalPoints' | 'passMark' | 'instructions' | 'answers' | 'multipleScoring' | 'idDigits'> {
   return {
-    answers: blueprint.answers,
-    multipleScoring: blueprint.multiple_scoring,
     idDigits: blueprint.id_digits,
     title: blueprint.title,
     organization: blueprint.organization,
@@ -81,6 +79,8 @@ export function examHeaderOf(blueprint: Blueprint): Pick<Exam, 'title' | 'organi
     totalPoints: blueprint.total_points,
     passMark: blueprint.pass_mark,
     instructions: blueprint.instructions,
+    answers: blueprint.answers,
+    multipleScoring: blueprint.multiple_scoring,
   };
 }
 
