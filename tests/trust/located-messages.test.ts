@@ -53,3 +53,62 @@ describe('bank messages point at a line of the lock or bank.yaml', () => {
     ]);
   });
 });
+
+describe('unknown modules have their own rule and a did-you-mean', () => {
+  it('refuses an unknown module in a ::quiz filter at the directive', async () => {
+    course = copyFixtureCourse();
+    course.edit('content/basics/second-steps.md', '::quiz{module="basics" count="2"}', '::quiz{module="basic" count="2"}');
+    const { diagnostics, lines } = await course.check();
+    expect(lines).toEqual([
+      'content/basics/second-steps.md:17:1  error  Unexpected module `basic` in a quiz filter, expected a module with questions in question-bank/: `advanced-topics`, `basics`  content/unknown-quiz-module',
+    ]);
+    expect(diagnostics[0]!.note).toBe('did you mean `basics`?');
+  });
+
+  it('refuses an unknown module in a blueprint section filter at the module, not as an empty pool', async () => {
+    course = copyFixtureCourse();
+    const { loadProject } = await import('../../src/lib/project/index.ts');
+    const { resolveConfig } = await import('../../src/lib/config.ts');
+    const { assembleExam, parseBlueprint } = await import('../../src/lib/exam/index.ts');
+    const { bank } = await loadProject(resolveConfig(course.dir, { contentDir: path.join(course.dir, 'content'), bankDir: path.join(course.dir, 'question-bank') }));
+    const text = 'title: 模块拼错的试卷\nduration: 30\ntotal_points: 4\npass_mark: 2\nsections:\n  - type: single\n    count: 2\n    points: 2\n    filters:\n      modules: [basics, advanced-topic]\n';
+    const { parsed } = parseBlueprint(text, 'question-bank/blueprints/typo.yaml');
+    const { exam, diagnostics } = assembleExam(bank, parsed!, { seed: '1' });
+    expect(exam).toBeUndefined();
+    const { formatDiagnostic } = await import('../../src/lib/diagnostics/index.ts');
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'question-bank/blueprints/typo.yaml:10:25  error  Unexpected module `advanced-topic` in the filters of section 1, expected a module with questions in question-bank/: `advanced-topics`, `basics`  blueprint/unknown-module\n  note: did you mean `advanced-topics`?',
+    ]);
+  });
+});
+
+describe('a broken link’s suggestion is a link that works from the linking lesson', () => {
+  it('suggests a relative file path from the lesson for a relative link to a lesson file', async () => {
+    course = copyFixtureCourse();
+    course.edit('content/advanced-topics/mdx-lesson.mdx', '## 练习', '见[上一节](../basic/second-step.md#小结)和[工单](./first-steps.md)。\n\n## 练习');
+    const { diagnostics, lines } = await course.check();
+    expect(lines.map((line) => line.split('  error  ')[0] + ' ' + line.split('  ').at(-1))).toEqual([
+      'content/advanced-topics/mdx-lesson.mdx:15:2 content/broken-link',
+      'content/advanced-topics/mdx-lesson.mdx:15:36 content/broken-link',
+    ]);
+    expect(diagnostics.map((d) => d.note)).toEqual(['did you mean `../basics/second-steps.md#小结`?', 'did you mean `../basics/first-steps.md`?']);
+  });
+
+  it('keeps a page link relative to the page, and a site path a site path', async () => {
+    course = copyFixtureCourse();
+    course.edit('content/basics/second-steps.md', '## 小结', '[一](../first-step/) [二](/basics/frist-steps/) [三](/basics/mdx-lesso.md) [四](../../advanced-topics/mdx-leson/)\n\n## 小结');
+    const { diagnostics, lines } = await course.check();
+    expect(lines.map((line) => line.split('  ')[0])).toEqual([
+      'content/basics/second-steps.md:11:1',
+      'content/basics/second-steps.md:11:21',
+      'content/basics/second-steps.md:11:47',
+      'content/basics/second-steps.md:11:73',
+    ]);
+    expect(diagnostics.map((d) => d.note)).toEqual([
+      'did you mean `../first-steps/`?',
+      'did you mean `/basics/first-steps/`?',
+      'did you mean `/advanced-topics/mdx-lesson.mdx`?',
+      'did you mean `../../advanced-topics/mdx-lesson/`?',
+    ]);
+  });
+});
