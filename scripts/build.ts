@@ -152,6 +152,8 @@ export async function main(argv: string[]): Promise<number> {
     await rm(staging, { recursive: true, force: true });
     const full = await checkProject(config);
     if (hasErrors(full.diagnostics)) return stopped(full.diagnostics.filter((d) => d.severity === 'error'));
+    // What only rendering finds (a <Quiz> whose attributes are expressions) is located by the component.
+    if (isContentError(error)) return stopped([...error.diagnostics]);
     throw error;
   }
   console.log(`✓ built ${path.relative(PROJECT_ROOT, outDir)}/ in ${formatDuration(performance.now() - started)}`);

@@ -87,7 +87,7 @@ describe('the versioned question bank', () => {
       await writeFile(questions(), withoutLast);
       const deleted = await runScript('check', [], env);
       expect(deleted.code).toBe(1);
-      expect(deleted.stderr).toContain('question-bank/bank.lock.json  error  Unexpected deletion of released question `bas-004` (“EXAMSECRET-STEM-ALPHA 以下哪些属于必填…”), expected it to stay in the bank  bank/question-deleted');
+      expect(deleted.stderr).toContain('question-bank/bank.lock.json:144:5  error  Unexpected deletion of released question `bas-004` (“EXAMSECRET-STEM-ALPHA 以下哪些属于必填…”), expected it to stay in the bank  bank/question-deleted');
       expect(deleted.stderr).toContain('note: put it back and add `retired: true`');
       // The same id, now a different (valid) question of another type.
       await writeFile(questions(), original.replace(/answer: false\n/, 'options: [转发, 保密]\n    answer: B\n').replace(/id: bas-003\n    rev: 1\n    type: truefalse/, 'id: bas-003\n    rev: 2\n    type: single'));
@@ -172,7 +172,7 @@ describe('the versioned question bank', () => {
   it('refuses a hand-edited version', async () => {
     await edit(path.join(repo, 'question-bank/bank.yaml'), 'version: 2.2.0', 'version: 3.0.0');
     const result = await runScript('check', [], env);
-    expect(result.stderr).toContain('Unexpected bank version `3.0.0`, expected `2.2.0` (the last release in bank.lock.json)  bank/version-mismatch');
+    expect(result.stderr).toContain('question-bank/bank.yaml:2:1  error  Unexpected bank version `3.0.0`, expected `2.2.0` (the last release in bank.lock.json)  bank/version-mismatch');
     await edit(path.join(repo, 'question-bank/bank.yaml'), 'version: 3.0.0', 'version: 2.2.0');
   });
 });

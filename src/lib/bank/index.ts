@@ -3,3 +3,4 @@ export { BankLockSchema, checkBankAgainstLock, lockQuestion, ReleaseSchema, type
 export { diffBank, isEmptyChange, type BankChanges, type ChangeEntry } from './diff.ts';
 export { describeFields, formatChangesMarkdown, formatChangesText } from './changelog.ts';
 export { bumpVersion, createRelease, readBankLock } from './release.ts';
+export { locateLockEntries, type LockPlaces } from './lock-places.ts';

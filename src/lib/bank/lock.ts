@@ -1,6 +1,7 @@
 import { createError, type Diagnostic } from '../diagnostics/index.ts';
 import type { Question, QuestionBank } from '../questions/index.ts';
 import { z } from '../z.ts';
+import type { LockPlaces } from './lock-places.ts';
 import { CONTENT_FIELDS, changedFields, fingerprintFields, fingerprintQuestion, shortStem } from './fingerprint.ts';
 
 /** What the lock remembers of one released question. */
@@ -51,9 +52,10 @@ export function lockQuestion(question: Question): LockedQuestion {
 
 /**
  * Returns a diagnostic for every way the bank breaks its lock: content changed without a new
- * `rev`, a `rev` that went down, an id reused for a different question, a released question deleted.
+ * `rev`, a `rev` that went down, an id reused for a different question, a released question deleted
+ * (at its entry in the lock, when `places` says where that is).
  */
-export function checkBankAgainstLock(bank: QuestionBank, lock: BankLock, lockFile: string): Diagnostic[] {
+export function checkBankAgainstLock(bank: QuestionBank, lock: BankLock, lockFile: string, places?: LockPlaces): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const question of bank.questions) {
     const locked = lock.questions[question.id];
@@ -82,7 +84,7 @@ export function checkBankAgainstLock(bank: QuestionBank, lock: BankLock, lockFil
   for (const [id, locked] of Object.entries(lock.questions)) {
     if (bank.byId.has(id) || bank.withheld?.has(id)) continue;
     diagnostics.push(
-      createError(lockFile, undefined, 'bank/question-deleted', `Unexpected deletion of released question \`${id}\` (“${locked.stem}”), expected it to stay in the bank`, `put it back and add \`retired: true\`: it then stays out of new quizzes and papers, but old papers that used ${id}@${locked.rev} can still be traced.`),
+      createError(lockFile, places?.questions.get(id), 'bank/question-deleted', `Unexpected deletion of released question \`${id}\` (“${locked.stem}”), expected it to stay in the bank`, `put it back and add \`retired: true\`: it then stays out of new quizzes and papers, but old papers that used ${id}@${locked.rev} can still be traced.`),
     );
   }
   return diagnostics;

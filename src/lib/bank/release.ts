@@ -1,8 +1,9 @@
-import { createError, type Diagnostic } from '../diagnostics/index.ts';
+import { createError, type Diagnostic, type Place } from '../diagnostics/index.ts';
 import { readTextFile } from '../encoding/index.ts';
 import type { QuestionBank } from '../questions/index.ts';
 import type { BankChanges } from './diff.ts';
 import { BankLockSchema, lockQuestion, type BankLock, type Release } from './lock.ts';
+import { locateLockEntries, type LockPlaces } from './lock-places.ts';
 
 /**
  * Returns the next semantic version.
@@ -28,8 +29,11 @@ export function createRelease(bank: QuestionBank, previous: BankLock | undefined
   return { version, questions, releases: [release, ...(previous?.releases ?? [])] };
 }
 
-/** Returns the bank's lock, `undefined` when there is none yet, or a diagnostic when it is unreadable. */
-export async function readBankLock(file: string, displayName: string): Promise<{ lock?: BankLock; diagnostics: Diagnostic[] }> {
+/**
+ * Returns the bank's lock and where its entries are written, `undefined` when there is none yet,
+ * or a located diagnostic when it is unreadable.
+ */
+export async function readBankLock(file: string, displayName: string): Promise<{ lock?: BankLock; places?: LockPlaces; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
     const read = await readTextFile(file, displayName);
@@ -38,13 +42,16 @@ export async function readBankLock(file: string, displayName: string): Promise<{
   } catch {
     return { diagnostics: [] };
   }
+  let place: Place | undefined;
   try {
     const result = BankLockSchema.safeParse(JSON.parse(text));
-    if (result.success) return { lock: result.data, diagnostics: [] };
-  } catch {
-    // Reported below.
+    if (result.success) return { lock: result.data, places: locateLockEntries(text), diagnostics: [] };
+  } catch (error) {
+    // V8 says where JSON stops making sense: "… in JSON at position 14 (line 3 column 3)".
+    const match = /\(line (\d+) column (\d+)\)/.exec((error as Error).message);
+    if (match) place = { line: Number(match[1]), column: Number(match[2]) };
   }
   return {
-    diagnostics: [createError(displayName, undefined, 'bank/invalid-lock', 'Unexpected content in the bank lock, expected the JSON written by `npm run bank:release`', 'do not edit the lock by hand: restore it with `git checkout -- question-bank/bank.lock.json`.')],
+    diagnostics: [createError(displayName, place, 'bank/invalid-lock', 'Unexpected content in the bank lock, expected the JSON written by `npm run bank:release`', 'do not edit the lock by hand: restore it with `git checkout -- question-bank/bank.lock.json`.')],
   };
 }

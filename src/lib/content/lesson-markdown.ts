@@ -23,6 +23,8 @@ export interface LessonTreeContext {
   base: string;
   /** Facts for the page (e.g. `hasQuiz`), passed to Astro as `remarkPluginFrontmatter`. */
   data: Record<string, unknown>;
+  /** Lines of the file before the tree's first line (Astro parses lessons without their front matter); 0 when checking. */
+  lineOffset: number;
 }
 
 export interface LessonMarkdownOptions extends CalloutOptions {
@@ -79,11 +81,12 @@ export function transformLessonTree(
   absolutePath: string,
   options: LessonMarkdownOptions,
   data: Record<string, unknown> = {},
+  lineOffset = 0,
 ): Diagnostic[] {
   const contentPath = path.relative(options.contentDir, absolutePath).split(path.sep).join('/');
   const file = path.relative(options.rootDir, absolutePath).split(path.sep).join('/');
   const pagePath = `/${contentPath.replace(/\.mdx?$/, '')}/`;
-  const context: LessonTreeContext = { file, contentPath, base: options.base, data };
+  const context: LessonTreeContext = { file, contentPath, base: options.base, data, lineOffset };
   const diagnostics = [
     ...transformCallouts(tree, file, options),
     ...transformLinks(tree, file, {
@@ -168,9 +171,9 @@ export function remarkTrainbook(options: LessonMarkdownOptions) {
       throw new ContentError([encoding]);
     }
     const astro = (vfile.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}));
     // Astro parses the lesson without its front matter, so its lines start after it: shift them back.
     const offset = bodyLineOffset(vfile.path, String(vfile.value ?? ''));
+    const diagnostics = transformLessonTree(tree, vfile.path, options, (astro.frontmatter ??= {}), offset);
     if (offset) for (const d of diagnostics) if (isTextPlace(d.place)) d.place = { ...d.place, line: d.place.line + offset };
     if (hasErrors(diagnostics)) {
       // Astro logs a failed lesson and goes on building; the collector lets `npm run build` fail with every problem.

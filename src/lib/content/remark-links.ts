@@ -38,6 +38,46 @@ function withBase(base: string, pagePath: string): string {
   return `${base.replace(/\/$/, '')}${pagePath}`;
 }
 
+/** Returns whether a page path is a lesson written as a file (not a module index, print or search page). */
+function isLessonPage(page: string, options: Pick<LinkOptions, 'fileExists'>): boolean {
+  return /^\/[^/]+\/[^/]+\/$/.test(page) && ['.md', '.mdx'].some((ext) => options.fileExists('content', `${page.slice(1, -1)}${ext}`));
+}
+
+/**
+ * Returns the existing page nearest to a broken one: by the whole path, or else by the lesson's
+ * own name in any module (a link into the wrong module folder). A link written to a lesson file
+ * is only matched with lessons.
+ */
+function closestPage(page: string, toFile: boolean, options: Pick<LinkOptions, 'targets' | 'fileExists'>): string | undefined {
+  const candidates = toFile ? [...options.targets].filter((p) => isLessonPage(p, options)) : options.targets;
+  const direct = closestMatch(page, candidates);
+  if (direct) return direct;
+  const slug = page.split('/').at(-2);
+  if (!slug) return undefined;
+  const lessons = [...candidates].filter((p) => /^\/[^/]+\/[^/]+\/$/.test(p));
+  const name = closestMatch(slug, new Set(lessons.map((p) => p.split('/').at(-2)!)));
+  return name && lessons.find((p) => p.split('/').at(-2) === name);
+}
+
+/**
+ * Returns the link to write instead of `target`, in the editor's own form: a site path stays a site
+ * path, a relative page link stays relative to the page, and a link to a lesson file stays a
+ * relative file path (with its real `.md`/`.mdx` extension), relative to the linking lesson.
+ * @example suggestLink('../comunication/listening.md', '', '/communication/listening/', { contentPath: 'problem-solving/steps.md', … }) // => '../communication/listening.md'
+ */
+export function suggestLink(target: string, hash: string, page: string, options: Pick<LinkOptions, 'pagePath' | 'contentPath' | 'fileExists'>): string {
+  const lesson = page.slice(1, -1);
+  const extension = LESSON_FILE.test(target) ? ['.md', '.mdx'].find((ext) => options.fileExists('content', `${lesson}${ext}`)) : undefined;
+  if (target.startsWith('/')) return extension ? `/${lesson}${extension}${hash}` : `${page}${hash}`;
+  if (extension) {
+    const relative = path.posix.relative(path.posix.dirname(options.contentPath), `${lesson}${extension}`);
+    return `${target.startsWith('./') && !relative.startsWith('../') ? './' : ''}${relative}${hash}`;
+  }
+  // A page's URL is a folder (`/module/lesson/`), so relative links resolve from inside it.
+  const relative = path.posix.relative(options.pagePath, page);
+  return `${relative ? `${relative}/` : './'}${hash}`;
+}
+
 /**
  * Checks every internal link and image of a lesson and rewrites links to carry the site base.
  * Returns a diagnostic for each link to a page that does not exist and each missing image.
@@ -89,14 +129,14 @@ export function transformLinks(tree: Root, file: string, options: LinkOptions): 
       if (!page.endsWith('/') && !path.posix.extname(page)) page += '/';
     }
     if (!options.targets.has(page) && !options.fileExists('public', page.slice(1))) {
-      const suggestion = closestMatch(page, options.targets);
+      const suggestion = closestPage(page, LESSON_FILE.test(target), options);
       diagnostics.push(
         createError(
           file,
           node.position?.start,
           'content/broken-link',
           `Unexpected link to \`${node.url}\`, expected a page of this course`,
-          suggestion ? `did you mean \`${suggestion}\`?` : 'link to a lesson as `/module/lesson/`, e.g. `/communication/active-listening/`.',
+          suggestion ? `did you mean \`${suggestLink(target, hash, suggestion, options)}\`?` : 'link to a lesson as `/module/lesson/`, e.g. `/communication/active-listening/`.',
         ),
       );
       return;

@@ -12,6 +12,9 @@ export class ContentError extends Error {
     super(formatDiagnostics(diagnostics));
     this.name = 'ContentError';
     this.diagnostics = diagnostics;
+    // The place that matters is in the diagnostics; frames of trainbook's own code would only bury it
+    // when Astro logs an error thrown while rendering (a <Quiz> component).
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

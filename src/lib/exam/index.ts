@@ -1,5 +1,6 @@
 export { BlueprintSchema, SectionSchema, SectionFiltersSchema, type Blueprint, type BlueprintInput, type BlueprintSection } from './blueprint-schema.ts';
 export { parseBlueprint, type ParsedBlueprint } from './parse-blueprint.ts';
+export { checkSectionModules } from './section-modules.ts';
 export { assembleExam, type AssembleOptions } from './assemble.ts';
 export { checkBlueprint, type CheckedBlueprint } from './check-blueprint.ts';
 export { scaleParts, scaleScoring } from './points.ts';

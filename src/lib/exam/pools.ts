@@ -4,6 +4,7 @@ import type { YamlPath } from '../yaml/index.ts';
 import type { BlueprintSection } from './blueprint-schema.ts';
 import { SECTION_NAMES } from './exam.ts';
 import type { ParsedBlueprint } from './parse-blueprint.ts';
+import { checkSectionModules } from './section-modules.ts';
 
 /** One section with what it may hold: its fixed questions and the questions it may draw. */
 export interface SectionPool {
@@ -55,7 +56,7 @@ function matchesFilters(question: Question, section: BlueprintSection): boolean 
 
 /**
  * Returns every section's fixed questions and pool, or diagnostics for fixed ids (unknown, wrong
- * type, retired, practice, used twice, too many), unknown modules in `min_per_module` and a pass
+ * type, retired, practice, used twice, too many), unknown modules in section filters and `min_per_module` and a pass
  * mark above the total. Nothing is drawn here.
  */
 export function resolvePools(bank: QuestionBank, { blueprint, file, source }: ParsedBlueprint): { resolved?: ResolvedBlueprint; diagnostics: Diagnostic[] } {
@@ -66,6 +67,7 @@ export function resolvePools(bank: QuestionBank, { blueprint, file, source }: Pa
   if (blueprint.pass_mark > blueprint.total_points) {
     error(['pass_mark'], 'blueprint/pass-mark-too-high', `Unexpected \`pass_mark: ${blueprint.pass_mark}\`, expected at most \`total_points\` (${blueprint.total_points})`, 'lower `pass_mark`, e.g. to 60 % of the total.');
   }
+  diagnostics.push(...checkSectionModules(bank, { blueprint, file, source }));
   // Fixed ids first: they must exist, fit the section type, be used once, and not be retired or public.
   const seenIds = new Map<string, YamlPath>();
   const fixed = blueprint.sections.map((section, s) =>

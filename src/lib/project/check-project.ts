@@ -73,15 +73,18 @@ export async function loadProject(config: TrainbookConfig): Promise<Omit<Project
   diagnostics.push(...loaded.diagnostics);
   const lockPath = path.join(config.bankDir, 'bank.lock.json');
   const lockFile = path.relative(config.rootDir, lockPath).split(path.sep).join('/');
-  const { lock, diagnostics: lockProblems } = await readBankLock(lockPath, lockFile);
+  const { lock, places, diagnostics: lockProblems } = await readBankLock(lockPath, lockFile);
   diagnostics.push(...lockProblems);
   if (lock) {
-    diagnostics.push(...checkBankAgainstLock(loaded.bank, lock, lockFile));
+    diagnostics.push(...checkBankAgainstLock(loaded.bank, lock, lockFile, places));
     const metaFile = path.relative(config.rootDir, path.join(config.bankDir, 'bank.yaml')).split(path.sep).join('/');
     // An unreadable bank.yaml has no version to compare; its own error says why.
     const metaReadable = !loaded.diagnostics.some((d) => d.file === metaFile && d.severity === 'error');
     if (metaReadable && lock.version !== loaded.bank.meta.version) {
-      diagnostics.push(createError(metaFile, undefined, 'bank/version-mismatch', `Unexpected bank version \`${loaded.bank.meta.version}\`, expected \`${lock.version}\` (the last release in bank.lock.json)`, 'leave `version:` to `npm run bank:release`, which bumps it together with the lock and the changelog.'));
+      diagnostics.push({
+        ...createError(metaFile, loaded.bank.versionPlace, 'bank/version-mismatch', `Unexpected bank version \`${loaded.bank.meta.version}\`, expected \`${lock.version}\` (the last release in bank.lock.json)`, 'leave `version:` to `npm run bank:release`, which bumps it together with the lock and the changelog.'),
+        cause: { file: lockFile, place: places?.version, reason: 'last release recorded' },
+      });
     }
   } else if (!lockProblems.length && loaded.bank.questions.length) {
     diagnostics.push(createWarning(lockFile, undefined, 'bank/missing-lock', 'Unexpected question bank without a lock, expected bank.lock.json recording each question’s revision', 'run `npm run bank:release -- --init` once and commit the lock.'));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { closestMatch, createError, createWarning, type Diagnostic } from '../diagnostics/index.ts';
+import { closestMatch, createError, createWarning, type Diagnostic, type Place } from '../diagnostics/index.ts';
 import { decodeTextFile, readTextFile, type TextFile } from '../encoding/index.ts';
 import { parseYamlSource, zodIssuesToDiagnostics } from '../yaml/index.ts';
 import { idsByLine, parseQuestionFile } from './parse.ts';
@@ -43,7 +43,7 @@ function textsOf(question: Question): string[] {
   return texts;
 }
 
-async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: BankMeta; diagnostics: Diagnostic[] }> {
+async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: BankMeta; versionPlace?: Place; diagnostics: Diagnostic[] }> {
   const metaPath = path.join(bankDir, 'bank.yaml');
   const file = path.relative(rootDir, metaPath);
   let source: TextFile;
@@ -58,7 +58,7 @@ async function loadBankMeta(bankDir: string, rootDir: string): Promise<{ meta?: 
   const yaml = parseYamlSource(source.text, file);
   if (yaml.diagnostics.length) return { diagnostics: yaml.diagnostics };
   const result = BankMetaSchema.safeParse(yaml.value ?? {});
-  if (result.success) return { meta: result.data, diagnostics: [] };
+  if (result.success) return { meta: result.data, versionPlace: yaml.keyPlaceOf(['version']), diagnostics: [] };
   return { diagnostics: zodIssuesToDiagnostics(result.error.issues, yaml.value, BankMetaSchema, yaml, file, { namespace: 'bank' }) };
 }
 
@@ -88,7 +88,7 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
   diagnostics: Diagnostic[];
 }> {
   const relative = (p: string) => path.relative(rootDir, p).split(path.sep).join('/');
-  const { meta, diagnostics } = await loadBankMeta(bankDir, rootDir);
+  const { meta, versionPlace, diagnostics } = await loadBankMeta(bankDir, rootDir);
   const questions: Question[] = [];
   const withheld = new Map<string, string>();
 
@@ -166,7 +166,7 @@ export async function loadQuestionBank({ bankDir, rootDir, modules }: LoadBankOp
   }
 
   return {
-    bank: { meta: meta ?? { title: '', version: '0.0.0' }, questions: [...byId.values()], byId, withheld: new Map([...withheld].filter(([id]) => !byId.has(id))) },
+    bank: { meta: meta ?? { title: '', version: '0.0.0' }, questions: [...byId.values()], byId, withheld: new Map([...withheld].filter(([id]) => !byId.has(id))), ...(versionPlace ? { versionPlace } : {}) },
     diagnostics,
   };
 }

@@ -56,6 +56,8 @@ export interface QuestionBank {
    * mistake is reported once.
    */
   withheld?: ReadonlyMap<string, string>;
+  /** Where `version:` is written in bank.yaml, for messages about the bank's version. */
+  versionPlace?: Place;
 }
 
 /** Returns the option letter for an index: 0 → `A`. */

@@ -42,6 +42,32 @@ export function parseQuizAttributes(
   return diagnostics.length ? { diagnostics } : { spec, diagnostics };
 }
 
+/** The attribute the lesson transform adds to each `<Quiz>` in MDX, so the component knows its lesson and place. */
+export const QUIZ_SOURCE_ATTRIBUTE = '__source';
+
+/** Where a `<Quiz>` component is written: its lesson, and its file and place for diagnostics. */
+export interface QuizSource {
+  /** Lesson id, e.g. `communication/active-listening`: the seed of filtered quizzes. */
+  lesson: string;
+  file: string;
+  place: Place;
+}
+
+/**
+ * Returns where a `<Quiz>` component is written, from the attribute the lesson transform added,
+ * and the editor's own attributes without it. `undefined` source when the attribute is missing.
+ */
+export function readQuizSource(props: Record<string, unknown>): { source?: QuizSource; attributes: Record<string, unknown> } {
+  const { [QUIZ_SOURCE_ATTRIBUTE]: raw, ...attributes } = props;
+  try {
+    const source = JSON.parse(String(raw)) as QuizSource;
+    if (typeof source.file === 'string' && typeof source.lesson === 'string' && typeof source.place?.line === 'number') return { source, attributes };
+  } catch {
+    // Not stamped (e.g. a component outside a lesson): the caller falls back to the page URL.
+  }
+  return { attributes };
+}
+
 export interface QuizTransformOptions {
   /** Returns the question bank (loaded once per build by the caller). */
   getBank(): QuestionBank;
@@ -71,9 +97,19 @@ export function createQuizDirectiveTransform({ getBank, t, imageBase, render = t
       let attributes: Record<string, unknown>;
       if (node.type === 'leafDirective') attributes = { ...node.attributes };
       else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        // The component renders later, in Astro, where the page URL is all it knows: tell it its lesson and
+        // place, so what it finds (attributes written as expressions) is reported like everything else.
+        if (render && place) {
+          const source: QuizSource = { lesson: lessonId, file: context.file, place: { line: place.line + context.lineOffset, column: place.column } };
+          node.attributes = [
+            ...node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === QUIZ_SOURCE_ATTRIBUTE)),
+            { type: 'mdxJsxAttribute', name: QUIZ_SOURCE_ATTRIBUTE, value: JSON.stringify(source) },
+          ];
+        }
         // Only literal attributes can be checked before the build; expressions are left to the component.
         attributes = {};
         for (const attribute of node.attributes) {
+          if (attribute.type === 'mdxJsxAttribute' && attribute.name === QUIZ_SOURCE_ATTRIBUTE) continue;
           if (attribute.type !== 'mdxJsxAttribute') return;
           const value = attribute.value;
           if (value && typeof value === 'object') {

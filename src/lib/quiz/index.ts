@@ -2,4 +2,4 @@ export { createRandom, hashSeed, permutationWithPins, shuffle } from './random.t
 export { listPracticeQuestions, selectQuizQuestions, type QuizSpec } from './select.ts';
 export { markdownToHast, markdownToInlineHast, type MarkdownToHastOptions } from './markdown.ts';
 export { renderQuiz, type RenderQuizOptions } from './render.ts';
-export { createQuizDirectiveTransform, parseQuizAttributes, quizSeed, type QuizTransformOptions } from './directive.ts';
+export { createQuizDirectiveTransform, parseQuizAttributes, quizSeed, QUIZ_SOURCE_ATTRIBUTE, readQuizSource, type QuizSource, type QuizTransformOptions } from './directive.ts';

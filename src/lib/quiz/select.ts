@@ -53,6 +53,12 @@ export function selectQuizQuestions(
     error('content/empty-quiz', 'Unexpected quiz without questions, expected `ids`, or a `module` or `tags` filter', 'write e.g. `::quiz{ids="com-001,com-002"}` or `::quiz{module="communication" count="3"}`.');
     return { questions: [], diagnostics };
   }
+  if (spec.module && !hasModule(bank, spec.module)) {
+    const known = [...new Set([...bank.questions.map((q) => q.module), ...(bank.withheld?.values() ?? [])])].sort();
+    const suggestion = closestMatch(spec.module, known);
+    error('content/unknown-quiz-module', `Unexpected module \`${spec.module}\` in a quiz filter, expected a module with questions in question-bank/: ${known.map((m) => `\`${m}\``).join(', ')}`, suggestion ? `did you mean \`${suggestion}\`?` : 'write the folder name of a module, e.g. `module="communication"`.');
+    return { questions: [], diagnostics };
+  }
   const pool = listPracticeQuestions(bank, spec.module).filter((q) => !spec.tags?.length || spec.tags.some((tag) => q.tags.includes(tag)));
   const filter = [spec.module && `module \`${spec.module}\``, spec.tags?.length && `tags ${spec.tags.map((t) => `\`${t}\``).join(', ')}`].filter(Boolean).join(' and ');
   if (pool.length === 0) {
@@ -68,6 +74,11 @@ export function selectQuizQuestions(
   // Sort by id first so the draw depends on the bank's content, not on file order.
   const ordered = [...pool].sort((a, b) => a.id.localeCompare(b.id));
   return { questions: shuffle(ordered, createRandom(seed)).slice(0, count), diagnostics };
+}
+
+/** Returns whether the bank has any question of `module`, counting those left out for their own errors. */
+function hasModule(bank: QuestionBank, module: string): boolean {
+  return bank.questions.some((q) => q.module === module) || [...(bank.withheld?.values() ?? [])].includes(module);
 }
 
 /** Returns whether questions of `module` (any module when undefined) were left out of the bank for their errors. */
