@@ -37,7 +37,8 @@ const USAGE = `Usage:
                    assessment plan uses this paper); --force replaces existing ones
   --responses F    mark the candidates' answers in F; writes <run-folder>/results/
   --scans F …      read scanned answer sheets first (as \`npm run scan\`, into <run-folder>/scan/), then mark
-                   them; a page or mark the scanner is unsure of stops here, nothing is guessed
+                   them; a page or mark the scanner is unsure of stops here, nothing is guessed; a paper with
+                   written answers stops after reading, for the markers' points
   --practical F    practical scores per candidate and rubric dimension; gives course results
   --assessment N   the plan in question-bank/assessments/ (default: the one whose blueprint is this run's)
   --record         also write question-bank/stats/<run-id>.json for \`npm run check\``;
@@ -257,6 +258,14 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(`✓ ${outcome.result.sheets.length} sheet(s) read from the scans → ${relative(outcome.out)}/`);
+    // Sheets hold no points for written answers: marking now would score them 0 without anyone noticing.
+    const written = [...new Set(run.key.variants.flatMap((v) => v.items.filter((i) => i.type === 'fill' || i.type === 'short').map((i) => i.key)))];
+    if (written.length) {
+      console.log(
+        `  This paper has written answers (questions ${written.join(', ')}): type the points awarded into\n  ${relative(responses)}, then mark with\n  npm run mark -- ${relative(run.folder)} --responses ${relative(responses)}`,
+      );
+      return 0;
+    }
   }
   return mark(run, config, { responses: responses!, ...(values.practical ? { practical: values.practical } : {}), ...(values.assessment ? { assessment: values.assessment } : {}), record: values.record ?? false }, started);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,17 @@ describe('mark --scans on sheets printed by exam', () => {
       distortion: { angle: i % 2 ? 1.5 : -2, scale: 0.98, dx: 1, dy: -1, blur: 0.4, noise: 6, quality: 75, dpi: 200, seed: i + 1, upsideDown: i === 1 },
     }));
     await writeStack(sheets.reverse(), rendered, path.join(out, 'stack.pdf'));
-    const marked = await runScript('mark', [run, '--scans', path.join(out, 'stack.pdf')]);
+    const scanned = await runScript('mark', [run, '--scans', path.join(out, 'stack.pdf')]);
+    expect(scanned.code, scanned.stdout + scanned.stderr).toBe(0);
+    // The paper has written answers: reading stops for the markers' points, which are typed in next.
+    expect(scanned.stdout).toContain('type the points awarded into');
+    const responses = path.join(run, 'scan', 'responses.csv');
+    const written = key.variants[0]!.items.filter((i) => i.type === 'fill' || i.type === 'short').map((i) => i.key);
+    const lines = readFileSync(responses, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(','));
+    const columns = written.map((k) => lines[0]!.indexOf(k));
+    for (const row of lines.slice(1)) for (const c of columns) row[c] = '0';
+    writeFileSync(responses, `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`);
+    const marked = await runScript('mark', [run, '--responses', responses]);
     expect(marked.code, marked.stdout + marked.stderr).toBe(0);
     const results = readFileSync(path.join(run, 'results', 'results.csv'), 'utf8').replace(/^\uFEFF/, '');
     const [header, ...rows] = results.trim().split(/\r?\n/).map((line) => line.split(','));
