@@ -10,13 +10,14 @@ import { measurePdfs, measureSite } from './bench/sizes.ts';
 import { parseCommandLine, runMain, UsageError } from './cli.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 
-const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--candidates C] [--json FILE] [--compare OLD.json] [--work DIR]
+const USAGE = `Usage: npm run bench -- [--lessons N] [--questions M] [--runs R] [--candidates C] [--scan-sheets S] [--json FILE] [--compare OLD.json] [--work DIR]
 
 Generates a seeded synthetic course (N lessons, M questions; default 100 and 600) and measures,
 each step in its own process, R times (default 3): the full build (site + search index) against a
 bare Astro + Pagefind baseline of the same Markdown, \`npm run check\`, 1 and 20 variants of a
 30-question exam, 20 variants with a roster of 40 (every file), marking C simulated candidates (default 1000)
-on the sample blueprint, and bank export/import (xlsx, Moodle XML); then sizes of dist/, the search index, a lesson page and the PDFs.
+on the sample blueprint, and bank export/import (xlsx, Moodle XML); then sizes of dist/, the search index, a lesson page and the PDFs;
+then scanning: S simulated sheets (default 30) per resolution and distortion, accuracy, flags and pages/s.
 Prints a table and writes JSON (default bench-out/bench-<lessons>-<questions>.json).`;
 
 interface Sample {
@@ -36,6 +37,8 @@ interface Options {
   work: string;
   /** Simulated candidates for the marking step. */
   candidates: number;
+  /** Simulated scanned sheets per kind of scan. */
+  scanSheets: number;
 }
 
 /** Returns a roster of `count` synthetic candidates as CSV (工号, 姓名, 部门). */
@@ -48,7 +51,7 @@ function rosterCsv(count: number): string {
 function parseOptions(argv: string[]): Options & { help: boolean } {
   const { values } = parseCommandLine(
     argv,
-    { lessons: { type: 'string' }, questions: { type: 'string' }, runs: { type: 'string' }, candidates: { type: 'string' }, json: { type: 'string' }, compare: { type: 'string' }, work: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { lessons: { type: 'string' }, questions: { type: 'string' }, runs: { type: 'string' }, candidates: { type: 'string' }, 'scan-sheets': { type: 'string' }, json: { type: 'string' }, compare: { type: 'string' }, work: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     { allowPositionals: false },
   );
   const number = (flag: string, value: string | undefined, fallback: number) => {
@@ -63,6 +66,7 @@ function parseOptions(argv: string[]): Options & { help: boolean } {
     questions: number('questions', values.questions, 600),
     runs: number('runs', values.runs, 3),
     candidates: number('candidates', values.candidates, 1000),
+    scanSheets: number('scan-sheets', values['scan-sheets'], 30),
     ...(values.json ? { json: values.json } : {}),
     ...(values.compare ? { compare: values.compare } : {}),
     work: values.work ? path.resolve(values.work) : path.join(PROJECT_ROOT, '.trainbook', 'bench'),
@@ -211,9 +215,13 @@ export async function main(argv: string[]): Promise<number> {
       if (before) console.log(`  ${name.padEnd(10)} ${(results[name]!.wallMs.median / before).toFixed(2)}×`);
     }
   }
+  // Scanning runs in process on simulated scanner stacks (real sheets rendered by poppler, then marked and distorted).
+  const { benchScanning, formatScanBench } = await import('./bench/scan.ts');
+  const scan = await benchScanning(path.join(work, 'scan'), options.scanSheets);
+  console.log(`\nScanning, ${options.scanSheets} sheets per row (in process):\n\n${formatScanBench(scan)}`);
   const jsonFile = path.resolve(options.json ?? path.join(PROJECT_ROOT, 'bench-out', `bench-${options.lessons}-${options.questions}.json`));
   await mkdir(path.dirname(jsonFile), { recursive: true });
-  await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(jsonFile, `${JSON.stringify({ ...report, scan }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(PROJECT_ROOT, jsonFile)}`);
   return 0;
 }

@@ -26,7 +26,7 @@ describe('npm run bench', () => {
   // Proves the benchmark runs end to end at a tiny size; it measures, it does not assert timings.
   it('measures build, baseline, check, exams and marking and writes a JSON report', { timeout: 180_000 }, async () => {
     const json = path.join(work, 'report.json');
-    const result = await runScript('bench', ['--lessons', '10', '--questions', '80', '--runs', '1', '--candidates', '20', '--json', json, '--work', path.join(work, 'run')]);
+    const result = await runScript('bench', ['--lessons', '10', '--questions', '80', '--runs', '1', '--candidates', '20', '--scan-sheets', '2', '--json', json, '--work', path.join(work, 'run')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(await readFile(json, 'utf8'));
@@ -39,5 +39,12 @@ describe('npm run bench', () => {
     expect(report.sizes.site.lessonPage.total.gzip).toBeGreaterThan(1000);
     expect(Object.keys(report.sizes.pdfs)).toContain('paper-T.pdf');
     expect(result.stdout).toContain('ratio build / baseline');
+    // Scanning rows: every kind of scan measured, and no bubble misread without a flag.
+    expect(report.scan.map((row: { label: string }) => row.label)).toHaveLength(6);
+    for (const row of report.scan) {
+      expect(row.pages).toBe(2);
+      expect(row.silentErrors).toBe(0);
+      expect(row.pagesPerSecond).toBeGreaterThan(0);
+    }
   });
 });
