@@ -1,8 +1,9 @@
+import { fillPlaceholders } from '../lib/i18n/fill.ts';
 // Offline reading: registers the service worker (written by `npm run build`), offers the new version
 // when one is published, and saves one module's pages and search fragments on request.
 const base = document.documentElement.dataset.course ?? '/';
 const strings = JSON.parse(document.getElementById('offline-strings')?.textContent ?? '{}') as Record<string, string>;
-const fill = (key: string, values: Record<string, string | number> = {}) => (strings[key] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const fill = (key: string, values: Record<string, string | number> = {}) => fillPlaceholders(strings[key], values);
 const PAGES = 'trainbook-pages';
 
 function showUpdate(worker: ServiceWorker) {

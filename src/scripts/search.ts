@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../lib/i18n/fill.ts';
 // The search page: processes what the trainee typed (src/lib/search), runs Pagefind for each try,
 // merges the results and shows them as the trainee types. No full page load per query.
 import { createReadings, createSegmenter, mergeResults, planSearch, type PinyinTable, type SearchLexicon } from '../lib/search/index.ts';
@@ -24,7 +25,7 @@ const input = form.querySelector<HTMLInputElement>('input[type=search]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const status = document.querySelector<HTMLElement>('[data-search-status]')!;
 const filters = document.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
-const fill = (text = '', values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const fill = (text = '', values: Record<string, string | number>) => fillPlaceholders(text, values);
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 /**
  * Returns Pagefind's excerpt made readable in Chinese: the `. ` it puts between blocks becomes `。`
