@@ -4,7 +4,8 @@ import { createError, createWarning, formatDiagnostics, type Diagnostic } from '
 import type { KeyFile, LayoutFile, RunCandidate } from '../src/lib/exam/index.ts';
 import { listScanFiles, nameCrop, responsesTable, reviewImage, scanReport, scanRun, type ScanResult } from '../src/lib/scan/index.ts';
 import { csvBytes, workbookBytes } from '../src/lib/spreadsheet/index.ts';
-import { commitStagingDir, prepareStagingDir } from './atomic-dir.ts';
+import { assertOutputTarget, commitStagingDir, listProtectedFolders, prepareStagingDir } from '../src/lib/output/index.ts';
+import { loadProjectConfig } from './project-config.ts';
 import { formatDuration, parseCommandLine, runMain, UsageError } from './cli.ts';
 
 const USAGE = `Usage: npm run scan -- <run-folder> <scans.pdf | folder of PDF/PNG/JPEG/TIFF> … [--out DIR] [--dpi 200]
@@ -64,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(dpi) || dpi < 100 || dpi > 600) throw new UsageError('`--dpi` takes a whole number from 100 to 600');
 
   const out = path.resolve(values.out ?? path.join(runFolder, 'scan'));
+  // `--out` may name any folder: never one of the project's sources or a folder of someone else's files.
+  await assertOutputTarget(out, { protect: listProtectedFolders(loadProjectConfig()), isEarlierOutput: (names) => names.includes('scan.json') });
   const outcome = await scanInto(runFolder, inputs, out, dpi);
   if (!outcome) return 1;
   const { result, diagnostics } = outcome;
