@@ -1,5 +1,4 @@
 import type { Location } from '../diagnostics/index.ts';
-import type { Level } from '../content/schema.ts';
 import type { Question, QuestionBody, QuestionType } from '../questions/index.ts';
 
 /** An option as written in YAML: plain text, or pinned. */
@@ -21,19 +20,12 @@ export type DraftPart = Exclude<DraftBody, { type: 'case' }> & { stem: string; p
  * A question read from another format, in the shape of a hand-written YAML entry: what every
  * importer produces and what the YAML writer prints. `id` is absent until ids are assigned.
  */
-export type QuestionDraft = DraftBody & {
+export type QuestionDraft = DraftBody &
+  // The metadata is the bank's own (src/lib/questions), so a field added there is a field a draft must carry.
+  Pick<Question, 'rev' | 'module' | 'lesson' | 'level' | 'difficulty' | 'tags' | 'visibility' | 'stem' | 'explanation'> & {
   id?: string;
-  rev: number;
-  module: string;
-  lesson?: string;
-  level: Level;
-  difficulty: number;
-  tags: string[];
-  visibility: 'practice' | 'exam';
   retired?: boolean;
   points?: number;
-  stem: string;
-  explanation: string;
   /** Where the question came from, for diagnostics: a spreadsheet row, an XML line, a GIFT line. */
   origin: { file: string; place?: Location };
 };
