@@ -93,7 +93,7 @@ describe('npm run skills', { timeout: 240_000 }, () => {
     await writeFile(path.join(mine, 'skills-hotline-template', 'notes.txt'), 'keep me');
     const result = await runScript('skills', ['hotline', '--template', '--out', mine]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('exists and was not written by trainbook');
+    expect(result.stderr).toContain('the folder has files trainbook did not write');
     expect(readdirSync(path.join(mine, 'skills-hotline-template'))).toEqual(['notes.txt']);
   });
 
